@@ -1,0 +1,76 @@
+package io.mcumgr4j.callback;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The event bus of one server, with Zephyr's semantics: listeners are called in registration
+ * order; each one whose registration covers the event is called, also after an earlier one
+ * failed (it sees that failure as {@code previous}); the first failure is the result; a
+ * listener that answers with {@link CallbackResult#abortMore()} stops the walk.
+ */
+public final class MgmtCallbacks {
+
+  private final CopyOnWriteArrayList<Entry> listeners = new CopyOnWriteArrayList<>();
+
+  private record Entry(int eventGroup, int bits, MgmtListener listener) {}
+
+  /** A registration; closing it removes the listener. */
+  public interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Registers a listener for the events in {@code events}: one event id, several ids of the same
+   * event group OR-ed together, {@link MgmtEventIds#allOf(int)} or {@link MgmtEventIds#ALL}.
+   */
+  public Registration register(int events, MgmtListener listener) {
+    if (MgmtEventIds.bits(events) == 0) {
+      throw new IllegalArgumentException("event mask 0x" + Integer.toHexString(events) + " names no event");
+    }
+    Entry entry = new Entry(MgmtEventIds.group(events), MgmtEventIds.bits(events), listener);
+    listeners.add(entry);
+    return () -> listeners.remove(entry);
+  }
+
+  /** Whether any listener covers {@code event}; lets callers skip building event data. */
+  public boolean hasListeners(int event) {
+    for (Entry e : listeners) {
+      if (covers(e, event)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Tells every listener registered for {@code event}.
+   *
+   * @return the first failure, or {@link CallbackResult#OK}
+   */
+  public CallbackResult notify(int event, Object data) {
+    CallbackResult first = CallbackResult.OK;
+    for (Entry e : listeners) {
+      if (!covers(e, event)) {
+        continue;
+      }
+      CallbackResult r = e.listener.onEvent(event, data, first);
+      if (r == null) {
+        r = CallbackResult.OK;
+      }
+      if (first.isOk() && !r.isOk()) {
+        first = r.withoutAbort();
+      }
+      if (r.isAbortMore()) {
+        break;
+      }
+    }
+    return first;
+  }
+
+  private static boolean covers(Entry e, int event) {
+    int group = MgmtEventIds.group(event);
+    int bits = MgmtEventIds.bits(event);
+    return (e.eventGroup == MgmtEventIds.GROUP_ALL || e.eventGroup == group) && (e.bits & bits) == bits;
+  }
+}

@@ -1,0 +1,295 @@
+package io.mcumgr4j.client;
+
+import io.mcumgr4j.annotation.Op;
+import io.mcumgr4j.frame.SmpFrame;
+import io.mcumgr4j.frame.SmpHeader;
+import io.mcumgr4j.transport.SmpTransport;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * An SMP client over one {@link SmpTransport}: numbers requests, matches responses to them by
+ * sequence number (group and command must match too), times out and retries, and lets up to 256
+ * requests be in flight at once (the 8-bit sequence space); further requests wait for a free
+ * sequence number. Responses that match nothing in flight (late, duplicated, foreign) are dropped.
+ *
+ * <p>Errors reported inside a response ({@code rc}, {@code err}) are not this class's concern:
+ * it completes with the response frame, and typed stubs or {@link ResponseErrors} read it.
+ */
+public final class SmpClient implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(SmpClient.class.getName());
+  private static final int SEQUENCES = 256;
+
+  private final SmpTransport transport;
+  private final ClientConfig config;
+  private final AtomicReferenceArray<Pending> inFlight = new AtomicReferenceArray<>(SEQUENCES);
+  private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger nextSequence = new AtomicInteger();
+  private final ScheduledThreadPoolExecutor timer;
+  private volatile boolean closed;
+
+  /** One request: its frame, the future to complete, and its retry state. */
+  private final class Pending {
+    final int op;
+    final int group;
+    final int command;
+    final byte[] payload;
+    final Duration timeout;
+    final CompletableFuture<SmpFrame> future = new CompletableFuture<>();
+    int retriesLeft;
+    int sequence = -1;
+    byte[] packet;
+    ScheduledFuture<?> timeoutTask;
+
+    Pending(int op, int group, int command, byte[] payload, Duration timeout, int retries) {
+      this.op = op;
+      this.group = group;
+      this.command = command;
+      this.payload = payload;
+      this.timeout = timeout;
+      this.retriesLeft = retries;
+    }
+  }
+
+  /** A client with {@link ClientConfig#DEFAULT}; starts the transport. */
+  public SmpClient(SmpTransport transport) throws IOException {
+    this(transport, ClientConfig.DEFAULT);
+  }
+
+  /** A client; starts the transport. */
+  public SmpClient(SmpTransport transport, ClientConfig config) throws IOException {
+    this.transport = transport;
+    this.config = config;
+    this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "smp-client-timer");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.setRemoveOnCancelPolicy(true);
+    transport.start(this::onPacket);
+  }
+
+  public ClientConfig config() {
+    return config;
+  }
+
+  public SmpTransport transport() {
+    return transport;
+  }
+
+  /**
+   * Sends a request with the configured timeout and retries.
+   *
+   * @param payload the CBOR payload (use {@code A0}, an empty map, for commands without
+   *     parameters)
+   * @return the response frame; fails with {@link SmpTimeoutException} or {@link
+   *     SmpTransportException}
+   */
+  public CompletableFuture<SmpFrame> sendAsync(Op op, int group, int command, byte[] payload) {
+    return sendAsync(op, group, command, payload, config.timeout(), config.retries());
+  }
+
+  /** Sends a request with its own timeout and retry count (e.g. a long first upload chunk). */
+  public CompletableFuture<SmpFrame> sendAsync(
+      Op op, int group, int command, byte[] payload, Duration timeout, int retries) {
+    if (!op.isRequest()) {
+      throw new IllegalArgumentException(op + " is not a request op");
+    }
+    if (payload.length > SmpHeader.MAX_LENGTH) {
+      throw new IllegalArgumentException("payload of " + payload.length + " bytes exceeds 65535");
+    }
+    Pending p = new Pending(op.code(), group, command, payload, timeout, retries);
+    if (closed) {
+      p.future.completeExceptionally(new SmpTransportException("client is closed", null));
+      return p.future;
+    }
+    if (!tryStart(p)) {
+      waiting.add(p);
+      drainWaiting(); // a slot may have freed between the try and the add
+    }
+    return p.future;
+  }
+
+  /** Blocking {@link #sendAsync(Op, int, int, byte[])}. */
+  public SmpFrame send(Op op, int group, int command, byte[] payload) {
+    return await(sendAsync(op, group, command, payload));
+  }
+
+  /** Blocking {@link #sendAsync(Op, int, int, byte[], Duration, int)}. */
+  public SmpFrame send(Op op, int group, int command, byte[] payload, Duration timeout, int retries) {
+    return await(sendAsync(op, group, command, payload, timeout, retries));
+  }
+
+  /**
+   * Waits for a future of this client and rethrows its failure as it is (an {@link
+   * io.mcumgr4j.error.SmpException} subclass).
+   */
+  public static <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.cancel(false);
+      throw new SmpTransportException("interrupted while waiting for a response", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new CompletionException(cause);
+    }
+  }
+
+  /** Requests in flight (for diagnostics and tests). */
+  public int inFlight() {
+    int n = 0;
+    for (int i = 0; i < SEQUENCES; i++) {
+      if (inFlight.get(i) != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private boolean tryStart(Pending p) {
+    for (int i = 0; i < SEQUENCES; i++) {
+      int seq = nextSequence.getAndIncrement() & 0xFF;
+      if (inFlight.compareAndSet(seq, null, p)) {
+        p.sequence = seq;
+        SmpHeader header = new SmpHeader(p.op, config.version(), 0, p.payload.length, p.group, seq, p.command);
+        p.packet = new SmpFrame(header, p.payload).encode();
+        transmit(p);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void transmit(Pending p) {
+    synchronized (p) {
+      if (p.future.isDone()) {
+        return;
+      }
+      p.timeoutTask = timer.schedule(() -> onTimeout(p), p.timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+    try {
+      transport.send(p.packet);
+    } catch (IOException | RuntimeException e) {
+      finish(p, null, new SmpTransportException("send over " + transport.name() + " failed: " + e.getMessage(), e));
+    }
+  }
+
+  private void onTimeout(Pending p) {
+    boolean retry;
+    synchronized (p) {
+      if (p.future.isDone()) {
+        return;
+      }
+      retry = p.retriesLeft > 0 && !closed;
+      if (retry) {
+        p.retriesLeft--;
+      }
+    }
+    if (retry) {
+      LOG.log(Level.DEBUG, () -> "no response to sequence " + p.sequence + " in " + p.timeout + ", sending again");
+      transmit(p);
+    } else {
+      finish(p, null, new SmpTimeoutException(
+          "no response from " + transport.name() + " to group " + p.group + " command " + p.command
+              + " (sequence " + p.sequence + ") within " + p.timeout.toMillis() + " ms"));
+    }
+  }
+
+  private void onPacket(byte[] packet) {
+    int pos = 0;
+    while (packet.length - pos >= SmpHeader.SIZE) {
+      SmpHeader h = SmpHeader.decode(packet, pos, packet.length - pos);
+      int start = pos + SmpHeader.SIZE;
+      if (packet.length - start < h.length()) {
+        LOG.log(Level.DEBUG, () -> "dropped a truncated response: " + h);
+        return;
+      }
+      pos = start + h.length();
+      Pending p = inFlight.get(h.sequence());
+      if (p == null || (h.op() & 1) == 0 || h.op() != (p.op | 1) || h.group() != p.group || h.command() != p.command) {
+        LOG.log(Level.DEBUG, () -> "dropped a response that matches no request in flight: " + h);
+        continue;
+      }
+      finish(p, new SmpFrame(h, Arrays.copyOfRange(packet, start, start + h.length())), null);
+    }
+  }
+
+  /** Completes a request once, frees its sequence number and starts a waiting request. */
+  private void finish(Pending p, SmpFrame response, RuntimeException failure) {
+    synchronized (p) {
+      if (p.future.isDone()) {
+        return;
+      }
+      if (p.timeoutTask != null) {
+        p.timeoutTask.cancel(false);
+      }
+      if (p.sequence >= 0) {
+        inFlight.compareAndSet(p.sequence, p, null);
+      }
+    }
+    if (failure != null) {
+      p.future.completeExceptionally(failure);
+    } else {
+      p.future.complete(response);
+    }
+    drainWaiting();
+  }
+
+  private void drainWaiting() {
+    Pending next;
+    while ((next = waiting.peek()) != null) {
+      if (closed) {
+        if (waiting.remove(next)) {
+          next.future.completeExceptionally(new SmpTransportException("client is closed", null));
+        }
+        continue;
+      }
+      if (!waiting.remove(next)) {
+        continue; // another thread took it
+      }
+      if (!tryStart(next)) {
+        waiting.add(next);
+        return;
+      }
+    }
+  }
+
+  /** Fails every request still waiting, stops the timer and closes the transport. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    SmpTransportException gone = new SmpTransportException("client closed", null);
+    for (int i = 0; i < SEQUENCES; i++) {
+      Pending p = inFlight.get(i);
+      if (p != null) {
+        finish(p, null, gone);
+      }
+    }
+    Pending p;
+    while ((p = waiting.poll()) != null) {
+      p.future.completeExceptionally(gone);
+    }
+    timer.shutdownNow();
+    transport.close();
+  }
+}

@@ -1,0 +1,2 @@
+/** The SMP client: request numbering, response matching, timeouts, retries and error reading. */
+package io.mcumgr4j.client;

@@ -1,0 +1,108 @@
+package io.mcumgr4j.server;
+
+import io.mcumgr4j.callback.MgmtCallbacks;
+import io.mcumgr4j.cbor.CborWriter;
+import io.mcumgr4j.error.GroupError;
+import io.mcumgr4j.frame.SmpHeader;
+
+/**
+ * What a handler knows about the request it is handling: the header, the link it came in on, and
+ * the server's callbacks. One instance serves one request at a time on one worker thread.
+ */
+public final class RequestContext {
+
+  private final SmpServer server;
+  private SmpHeader header;
+  private TransportInfo transport;
+  private int errorGroup;
+  private int errorRc;
+
+  RequestContext(SmpServer server) {
+    this.server = server;
+  }
+
+  void reset(SmpHeader header, TransportInfo transport) {
+    this.header = header;
+    this.transport = transport;
+    this.errorGroup = 0;
+    this.errorRc = 0;
+  }
+
+  /** The request header. */
+  public SmpHeader header() {
+    return header;
+  }
+
+  /** 0 for an SMP v1 request, 1 for v2. */
+  public int version() {
+    return header.version();
+  }
+
+  /** The request's sequence number. */
+  public int sequence() {
+    return header.sequence();
+  }
+
+  /** The link the request came in on. */
+  public TransportInfo transport() {
+    return transport;
+  }
+
+  /** The sender, printable. */
+  public String peer() {
+    return transport.peer();
+  }
+
+  /** The largest response the link carries in one message. */
+  public int mtu() {
+    return transport.mtu();
+  }
+
+  /** The server's event bus, for handlers that fire their group's events. */
+  public MgmtCallbacks callbacks() {
+    return server.callbacks();
+  }
+
+  /** The server's configuration. */
+  public ServerConfig config() {
+    return server.config();
+  }
+
+  /** The server handling this request (e.g. for enumeration of its groups). */
+  public SmpServer server() {
+    return server;
+  }
+
+  /**
+   * Writes {@code err: {group, rc}} into the response at this point, keeping whatever the handler
+   * wrote around it (as Zephyr's {@code smp_add_cmd_err}); a v1 request gets the group's
+   * translated {@code rc} instead. Use {@link io.mcumgr4j.error.GroupErrorException} when the
+   * error is all the response holds.
+   */
+  public void writeGroupError(CborWriter response, GroupError error) {
+    writeGroupError(response, error.group(), error.rc());
+  }
+
+  /** As {@link #writeGroupError(CborWriter, GroupError)}, by numbers. */
+  public void writeGroupError(CborWriter response, int group, int rc) {
+    if (rc == 0) {
+      return;
+    }
+    errorGroup = group;
+    errorRc = rc;
+    response.key("err").startMap().key("group").uint(group).key("rc").uint(rc).end();
+  }
+
+  /** Whether a group error was written into this response. */
+  boolean hasGroupError() {
+    return errorRc != 0;
+  }
+
+  int errorGroup() {
+    return errorGroup;
+  }
+
+  int errorRc() {
+    return errorRc;
+  }
+}

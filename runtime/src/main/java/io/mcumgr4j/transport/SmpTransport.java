@@ -1,0 +1,34 @@
+package io.mcumgr4j.transport;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * The client side of a link to one SMP server: sends request packets and hands every complete
+ * packet that arrives to a receiver. Implementations carry whole SMP packets (header + payload);
+ * framing (UDP datagrams, serial console frames) is theirs.
+ */
+public interface SmpTransport extends AutoCloseable {
+
+  /**
+   * Starts receiving. {@code receiver} is called on a transport thread with each complete packet;
+   * the array is the receiver's to keep. Called once, before the first {@link #send}.
+   */
+  void start(Consumer<byte[]> receiver) throws IOException;
+
+  /** Sends one SMP packet (header + payload). */
+  void send(byte[] packet) throws IOException;
+
+  /**
+   * The largest SMP packet (header included) this link carries in one message: the UDP payload
+   * limit, or for serial a configured bound (the console framing itself splits any size).
+   */
+  int mtu();
+
+  /** A short name for logs and {@code RequestContext}: {@code udp}, {@code serial}, {@code memory}. */
+  String name();
+
+  /** Stops receiving and releases the link; pending sends fail. Idempotent. */
+  @Override
+  void close();
+}

@@ -1,0 +1,78 @@
+package io.mcumgr4j.transport.udp;
+
+import io.mcumgr4j.server.SmpServer;
+import io.mcumgr4j.server.TransportInfo;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.SocketException;
+
+/**
+ * Server side of SMP over UDP: receives one packet per datagram and answers each response to the
+ * sender's address and port. A datagram larger than the server's {@code buf_size} is dropped
+ * unread (the receive buffer is one byte larger, only to see that it was too large).
+ */
+public final class UdpServerEndpoint implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(UdpServerEndpoint.class.getName());
+
+  private final SmpServer server;
+  private final DatagramSocket socket;
+  private final int mtu;
+  private final Thread reader;
+
+  /** Binds {@code address} (port 0 for an ephemeral port) and starts receiving. */
+  public UdpServerEndpoint(SmpServer server, InetSocketAddress address) throws SocketException {
+    this(server, address, UdpTransport.DEFAULT_MTU);
+  }
+
+  /** As {@link #UdpServerEndpoint(SmpServer, InetSocketAddress)} with the link MTU handlers see. */
+  public UdpServerEndpoint(SmpServer server, InetSocketAddress address, int mtu) throws SocketException {
+    this.server = server;
+    this.mtu = mtu;
+    this.socket = new DatagramSocket(address);
+    this.reader = new Thread(this::receive, "smp-udp-server-" + localAddress());
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** The bound address (with the actual port when bound to port 0). */
+  public InetSocketAddress localAddress() {
+    return (InetSocketAddress) socket.getLocalSocketAddress();
+  }
+
+  private void receive() {
+    byte[] buf = new byte[server.config().bufSize() + 1];
+    DatagramPacket packet = new DatagramPacket(buf, buf.length);
+    while (!socket.isClosed()) {
+      try {
+        packet.setLength(buf.length);
+        socket.receive(packet);
+        SocketAddress peer = packet.getSocketAddress();
+        TransportInfo info = new TransportInfo("udp", peer.toString(), mtu);
+        server.submit(buf, 0, packet.getLength(), info,
+            (rsp, off, len) -> socket.send(new DatagramPacket(rsp, off, len, peer)));
+      } catch (IOException e) {
+        if (!socket.isClosed()) {
+          LOG.log(Level.WARNING, "UDP receive failed: " + e);
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "UDP request handling failed", e);
+      }
+    }
+  }
+
+  /** Stops receiving and closes the socket (the server itself stays open). */
+  @Override
+  public void close() {
+    socket.close();
+    try {
+      reader.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
