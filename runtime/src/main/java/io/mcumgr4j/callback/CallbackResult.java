@@ -2,6 +2,8 @@ package io.mcumgr4j.callback;
 
 import io.mcumgr4j.annotation.MgmtErr;
 import io.mcumgr4j.error.GroupError;
+import io.mcumgr4j.error.GroupErrorException;
+import io.mcumgr4j.error.MgmtException;
 
 /**
  * What a listener answers (Zephyr's {@code enum mgmt_cb_return} with its {@code rc}, {@code group}
@@ -88,6 +90,20 @@ public final class CallbackResult {
   /** Whether later listeners are skipped. */
   public boolean isAbortMore() {
     return abortMore;
+  }
+
+  /**
+   * Throws the failure this answer stands for, so a command stops where its hook said no.
+   *
+   * @throws MgmtException for {@link Status#ERROR_RC}
+   * @throws GroupErrorException for {@link Status#ERROR_ERR}
+   */
+  public void throwIfFailed() {
+    switch (status) {
+      case ERROR_RC -> throw new MgmtException(rc, "refused by a callback");
+      case ERROR_ERR -> throw new GroupErrorException(GroupError.of(group, rc), "refused by a callback");
+      case OK -> { }
+    }
   }
 
   /** This answer without the abort flag, as it is handed to the command. */

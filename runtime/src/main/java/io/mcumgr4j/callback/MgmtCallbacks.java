@@ -12,7 +12,16 @@ public final class MgmtCallbacks {
 
   private final CopyOnWriteArrayList<Entry> listeners = new CopyOnWriteArrayList<>();
 
-  private record Entry(int eventGroup, int bits, MgmtListener listener) {}
+  /** One registration; compared by identity, so closing it removes exactly this one. */
+  private static final class Entry {
+    final int events;
+    final MgmtListener listener;
+
+    Entry(int events, MgmtListener listener) {
+      this.events = events;
+      this.listener = listener;
+    }
+  }
 
   /** A registration; closing it removes the listener. */
   public interface Registration extends AutoCloseable {
@@ -28,7 +37,7 @@ public final class MgmtCallbacks {
     if (MgmtEventIds.bits(events) == 0) {
       throw new IllegalArgumentException("event mask 0x" + Integer.toHexString(events) + " names no event");
     }
-    Entry entry = new Entry(MgmtEventIds.group(events), MgmtEventIds.bits(events), listener);
+    Entry entry = new Entry(events, listener);
     listeners.add(entry);
     return () -> listeners.remove(entry);
   }
@@ -68,9 +77,12 @@ public final class MgmtCallbacks {
     return first;
   }
 
+  /** Zephyr's match: {@code ALL} exactly, or the same event group with every bit of the event. */
   private static boolean covers(Entry e, int event) {
-    int group = MgmtEventIds.group(event);
+    if (e.events == MgmtEventIds.ALL) {
+      return true;
+    }
     int bits = MgmtEventIds.bits(event);
-    return (e.eventGroup == MgmtEventIds.GROUP_ALL || e.eventGroup == group) && (e.bits & bits) == bits;
+    return MgmtEventIds.group(e.events) == MgmtEventIds.group(event) && (MgmtEventIds.bits(e.events) & bits) == bits;
   }
 }

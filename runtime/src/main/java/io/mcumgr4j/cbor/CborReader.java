@@ -29,13 +29,11 @@ public final class CborReader implements AutoCloseable {
 
   private final CBORParser parser;
   private final byte[] source;
-  private final int sourceOffset;
   private JsonToken peeked;
   private String key;
 
   private CborReader(byte[] source, int offset, int length) {
     this.source = source;
-    this.sourceOffset = offset;
     try {
       this.parser = FACTORY.createParser(source, offset, length);
     } catch (IOException e) {
@@ -288,7 +286,8 @@ public final class CborReader implements AutoCloseable {
         parser.finishToken();
       }
       int end = (int) parser.currentLocation().getByteOffset();
-      return Arrays.copyOfRange(source, sourceOffset + start, sourceOffset + end);
+      // Jackson counts offsets from the start of the array, not from the parser's first byte
+      return Arrays.copyOfRange(source, start, end);
     } catch (IOException e) {
       throw malformed(e);
     }

@@ -30,6 +30,7 @@ public final class CborWriter {
   private static final int BREAK = 0xFF;
 
   private final int limit;
+  private final boolean definite;
   private byte[] buf;
   private int pos;
 
@@ -38,16 +39,32 @@ public final class CborWriter {
    * @param limit the most bytes this writer may ever hold
    */
   public CborWriter(int initialCapacity, int limit) {
+    this(initialCapacity, limit, false);
+  }
+
+  /**
+   * @param initialCapacity bytes allocated up front
+   * @param limit the most bytes this writer may ever hold
+   * @param definite whether {@link #beginMap(int)} and {@link #beginArray(int)} write definite
+   *     lengths (what clients send) rather than indefinite ones (what Zephyr servers send)
+   */
+  public CborWriter(int initialCapacity, int limit, boolean definite) {
     if (initialCapacity < 0 || limit < initialCapacity) {
       throw new IllegalArgumentException("capacity " + initialCapacity + ", limit " + limit);
     }
     this.limit = limit;
+    this.definite = definite;
     this.buf = new byte[initialCapacity];
   }
 
   /** A writer for small client requests, bounded by the 16-bit SMP length field. */
   public CborWriter() {
     this(256, 0xFFFF);
+  }
+
+  /** A writer for client requests: definite-length containers, bounded by the SMP length field. */
+  public static CborWriter forRequest() {
+    return new CborWriter(256, 0xFFFF, true);
   }
 
   /** Forgets everything written; the buffer is kept. */
@@ -105,6 +122,29 @@ public final class CborWriter {
   /** Starts a definite-length array of {@code items}; needs no {@link #end()}. */
   public CborWriter startArray(int items) {
     return head(MAJOR_ARRAY, items);
+  }
+
+  /**
+   * Starts a map of {@code entries} pairs in this writer's container style; close it with {@link
+   * #endMap()}. Generated code uses this pair, so one encoder serves servers and clients.
+   */
+  public CborWriter beginMap(int entries) {
+    return definite ? startMap(entries) : startMap();
+  }
+
+  /** Closes a map started with {@link #beginMap(int)}. */
+  public CborWriter endMap() {
+    return definite ? this : end();
+  }
+
+  /** Starts an array of {@code items} in this writer's container style; close it with {@link #endArray()}. */
+  public CborWriter beginArray(int items) {
+    return definite ? startArray(items) : startArray();
+  }
+
+  /** Closes an array started with {@link #beginArray(int)}. */
+  public CborWriter endArray() {
+    return definite ? this : end();
   }
 
   /** Closes the innermost indefinite-length map or array ({@code FF}). */

@@ -20,6 +20,7 @@ public final class ResponseErrors {
    *
    * @throws MgmtException for a non-zero {@code rc}
    * @throws GroupErrorException for an {@code err} map
+   * @throws MalformedResponseException if the payload is not a CBOR map
    */
   public static void check(byte[] payload) {
     check(payload, null);
@@ -53,6 +54,8 @@ public final class ResponseErrors {
           default -> in.skipValue();
         }
       }
+    } catch (MgmtException e) {
+      throw new MalformedResponseException("response does not decode: " + e.reason());
     }
     if (rc != 0) {
       throw new MgmtException(rc, rsn);

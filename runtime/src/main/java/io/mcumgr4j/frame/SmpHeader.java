@@ -48,11 +48,13 @@ public record SmpHeader(
   }
 
   /**
-   * The header a server answers this request with: op + 1, group, sequence and command echoed,
-   * version {@code min(version, 1)}, flags 0 (as Zephyr 4.4.0 does).
+   * The header a server answers this request with: READ_RSP for a read, WRITE_RSP for any other
+   * op (Zephyr's {@code smp_rsp_op}), group, sequence and command echoed, version {@code min(version,
+   * 1)}, flags 0 (as Zephyr 4.4.0 does).
    */
   public SmpHeader response(int payloadLength) {
-    return new SmpHeader(op | 1, Math.min(version, VERSION_2), 0, payloadLength, group, sequence, command);
+    int rspOp = op == Op.READ.code() ? Op.READ_RSP.code() : Op.WRITE_RSP.code();
+    return new SmpHeader(rspOp, Math.min(version, VERSION_2), 0, payloadLength, group, sequence, command);
   }
 
   /** The op as an enum constant, or {@code null} for the undefined values 4..7. */

@@ -1,0 +1,77 @@
+package io.mcumgr4j.transport.serial;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+
+/**
+ * A daemon thread that feeds everything read from a stream to a decoder until end of stream, an
+ * I/O error or {@link #stop()}. Nothing thrown inside escapes the thread: failures are logged.
+ */
+final class ReaderLoop implements Runnable {
+
+  private static final System.Logger LOG = System.getLogger(ReaderLoop.class.getName());
+  private static final int READ_SIZE = 1024;
+  private static final long JOIN_MILLIS = 2000;
+
+  private final String peer;
+  private final InputStream in;
+  private final SerialFrameDecoder decoder;
+  private final Thread thread;
+  private volatile boolean stopping;
+
+  ReaderLoop(String threadName, String peer, InputStream in, SerialFrameDecoder decoder) {
+    this.peer = peer;
+    this.in = in;
+    this.decoder = decoder;
+    this.thread = new Thread(this, threadName);
+    thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Asks the thread to stop; the caller then closes the stream to unblock a pending read. */
+  void stop() {
+    stopping = true;
+    // Interrupting unblocks streams that ignore close, such as PipedInputStream.
+    thread.interrupt();
+  }
+
+  /**
+   * Waits (boundedly, as a stream may ignore both close and interrupt) until the thread has ended,
+   * so no packet is delivered after the owner's close returns; not from the thread itself.
+   */
+  void awaitEnd() {
+    if (Thread.currentThread() == thread || !thread.isAlive()) {
+      return;
+    }
+    try {
+      thread.join(JOIN_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void run() {
+    byte[] buffer = new byte[READ_SIZE];
+    try {
+      while (!stopping) {
+        int n = in.read(buffer);
+        if (n < 0) {
+          LOG.log(Level.DEBUG, "end of stream from {0}", peer);
+          return;
+        }
+        decoder.feed(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      if (!stopping) {
+        LOG.log(Level.WARNING, "reading from " + peer + " failed; receiving stopped", e);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "receiving from " + peer + " failed; receiving stopped", e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.mcumgr4j.transport.serial;
+
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+
+/** Two ends of an in-memory console link: what one end writes, the other reads. */
+final class PipeLink {
+
+  private static final int BUFFER = 1 << 16;
+
+  final PipedInputStream aIn;
+  final PipedOutputStream aOut;
+  final PipedInputStream bIn;
+  final PipedOutputStream bOut;
+
+  PipeLink() {
+    try {
+      aIn = new PipedInputStream(BUFFER);
+      bIn = new PipedInputStream(BUFFER);
+      aOut = new PipedOutputStream(bIn);
+      bOut = new PipedOutputStream(aIn);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
