@@ -11,9 +11,18 @@ import io.mcumgr4j.frame.SmpFrame;
 import io.mcumgr4j.frame.SmpHeader;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
+import io.mcumgr4j.transport.serial.SerialServerEndpoint;
+import io.mcumgr4j.transport.serial.SerialTransport;
 import io.mcumgr4j.transport.udp.UdpServerEndpoint;
 import io.mcumgr4j.transport.udp.UdpTransport;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -28,7 +37,7 @@ import picocli.CommandLine.Option;
  * printing each exchange.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Start an SMP server in-process and exercise it over UDP.")
+    description = "Start an SMP server in-process and exercise it over UDP and the serial framing.")
 final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--requests", description = "Concurrent echo requests in the load step. Default: ${DEFAULT-VALUE}.",
@@ -50,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
           ClientConfig.DEFAULT.withVersion(SmpHeader.VERSION_1))) {
         step("echo over SMP v1", () -> "r = " + echo(v1, "legacy"));
       }
+      step("echo over the serial console framing (in-process pipe)", () -> serialEcho(server));
     }
     System.out.println(failures == 0 ? "demo: all steps passed" : "demo: " + failures + " step(s) failed");
     return failures == 0 ? 0 : 1;
@@ -89,6 +99,26 @@ final class DemoCommand implements Callable<Integer> {
         return "answered " + e.getMessage();
       }
     });
+  }
+
+  /** Runs a serial endpoint and client over a pipe and shows the console lines the device wrote. */
+  private static String serialEcho(SmpServer server) throws IOException {
+    PipedInputStream deviceIn = new PipedInputStream(1 << 16);
+    PipedInputStream hostIn = new PipedInputStream(1 << 16);
+    ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    OutputStream deviceOut = new FilterOutputStream(new PipedOutputStream(hostIn)) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        wire.write(b, off, len);
+        out.write(b, off, len);
+      }
+    };
+    try (SerialServerEndpoint device = new SerialServerEndpoint(server, deviceIn, deviceOut, "pipe").start();
+        SmpClient client = new SmpClient(new SerialTransport(hostIn, new PipedOutputStream(deviceIn)))) {
+      String r = echo(client, "over serial");
+      String line = wire.toString(StandardCharsets.US_ASCII).replace("\u0006\t", "<06 09>").strip();
+      return "r = " + r + "; the device wrote: " + line;
+    }
   }
 
   private static String echo(SmpClient client, String text) {

@@ -1,14 +1,19 @@
 package io.mcumgr4j.callback;
 
+import io.mcumgr4j.annotation.MgmtErr;
+import java.lang.System.Logger.Level;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The event bus of one server, with Zephyr's semantics: listeners are called in registration
  * order; each one whose registration covers the event is called, also after an earlier one
  * failed (it sees that failure as {@code previous}); the first failure is the result; a
- * listener that answers with {@link CallbackResult#abortMore()} stops the walk.
+ * listener that answers with {@link CallbackResult#abortMore()} stops the walk. A listener that
+ * throws counts as one answering {@code MGMT_ERR_EUNKNOWN}.
  */
 public final class MgmtCallbacks {
+
+  private static final System.Logger LOG = System.getLogger(MgmtCallbacks.class.getName());
 
   private final CopyOnWriteArrayList<Entry> listeners = new CopyOnWriteArrayList<>();
 
@@ -63,7 +68,14 @@ public final class MgmtCallbacks {
       if (!covers(e, event)) {
         continue;
       }
-      CallbackResult r = e.listener.onEvent(event, data, first);
+      CallbackResult r;
+      try {
+        r = e.listener.onEvent(event, data, first);
+      } catch (RuntimeException failure) {
+        // a broken listener fails the command it was asked about, not the server
+        LOG.log(Level.ERROR, "listener for event 0x" + Integer.toHexString(event) + " failed", failure);
+        r = CallbackResult.rc(MgmtErr.EUNKNOWN);
+      }
       if (r == null) {
         r = CallbackResult.OK;
       }

@@ -7,10 +7,12 @@ import io.mcumgr4j.transport.SmpTransport;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -35,7 +37,10 @@ public final class SmpClient implements AutoCloseable {
   private final SmpTransport transport;
   private final ClientConfig config;
   private final AtomicReferenceArray<Pending> inFlight = new AtomicReferenceArray<>(SEQUENCES);
-  private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+  /** Requests waiting for a free sequence number; guarded by {@link #starts}. */
+  private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+  /** Orders claiming sequence numbers against queueing, so a freed number always finds a waiter. */
+  private final Object starts = new Object();
   private final AtomicInteger nextSequence = new AtomicInteger();
   private final ScheduledThreadPoolExecutor timer;
   private volatile boolean closed;
@@ -115,9 +120,15 @@ public final class SmpClient implements AutoCloseable {
       p.future.completeExceptionally(new SmpTransportException("client is closed", null));
       return p.future;
     }
-    if (!tryStart(p)) {
-      waiting.add(p);
-      drainWaiting(); // a slot may have freed between the try and the add
+    boolean claimed;
+    synchronized (starts) {
+      claimed = claim(p);
+      if (!claimed) {
+        waiting.add(p);
+      }
+    }
+    if (claimed) {
+      transmit(p);
     }
     return p.future;
   }
@@ -163,14 +174,14 @@ public final class SmpClient implements AutoCloseable {
     return n;
   }
 
-  private boolean tryStart(Pending p) {
+  /** Takes a free sequence number for {@code p} and builds its packet; called under {@link #starts}. */
+  private boolean claim(Pending p) {
     for (int i = 0; i < SEQUENCES; i++) {
       int seq = nextSequence.getAndIncrement() & 0xFF;
       if (inFlight.compareAndSet(seq, null, p)) {
         p.sequence = seq;
         SmpHeader header = new SmpHeader(p.op, config.version(), 0, p.payload.length, p.group, seq, p.command);
         p.packet = new SmpFrame(header, p.payload).encode();
-        transmit(p);
         return true;
       }
     }
@@ -252,22 +263,17 @@ public final class SmpClient implements AutoCloseable {
     drainWaiting();
   }
 
+  /** Starts waiting requests while sequence numbers are free; sends outside the lock. */
   private void drainWaiting() {
-    Pending next;
-    while ((next = waiting.peek()) != null) {
-      if (closed) {
-        if (waiting.remove(next)) {
-          next.future.completeExceptionally(new SmpTransportException("client is closed", null));
-        }
-        continue;
+    List<Pending> ready = new ArrayList<>();
+    synchronized (starts) {
+      Pending next;
+      while ((next = waiting.peek()) != null && !closed && claim(next)) {
+        ready.add(waiting.poll());
       }
-      if (!waiting.remove(next)) {
-        continue; // another thread took it
-      }
-      if (!tryStart(next)) {
-        waiting.add(next);
-        return;
-      }
+    }
+    for (Pending p : ready) {
+      transmit(p);
     }
   }
 
@@ -285,8 +291,12 @@ public final class SmpClient implements AutoCloseable {
         finish(p, null, gone);
       }
     }
-    Pending p;
-    while ((p = waiting.poll()) != null) {
+    List<Pending> left;
+    synchronized (starts) {
+      left = new ArrayList<>(waiting);
+      waiting.clear();
+    }
+    for (Pending p : left) {
       p.future.completeExceptionally(gone);
     }
     timer.shutdownNow();

@@ -12,8 +12,9 @@ import java.net.SocketException;
 
 /**
  * Server side of SMP over UDP: receives one packet per datagram and answers each response to the
- * sender's address and port. A datagram larger than the server's {@code buf_size} is dropped
- * unread (the receive buffer is one byte larger, only to see that it was too large).
+ * sender's address and port. As Zephyr's UDP transport reads each datagram into an MTU-sized
+ * buffer, a longer datagram is cut at the MTU, and its header then claims more payload than
+ * arrived: it is answered {@code rc} 9 (ECORRUPT).
  */
 public final class UdpServerEndpoint implements AutoCloseable {
 
@@ -29,7 +30,10 @@ public final class UdpServerEndpoint implements AutoCloseable {
     this(server, address, UdpTransport.DEFAULT_MTU);
   }
 
-  /** As {@link #UdpServerEndpoint(SmpServer, InetSocketAddress)} with the link MTU handlers see. */
+  /**
+   * As {@link #UdpServerEndpoint(SmpServer, InetSocketAddress)} with another MTU: the longest
+   * datagram read whole (Zephyr's {@code CONFIG_MCUMGR_TRANSPORT_UDP_MTU}), also what handlers see.
+   */
   public UdpServerEndpoint(SmpServer server, InetSocketAddress address, int mtu) throws SocketException {
     this.server = server;
     this.mtu = mtu;
@@ -45,7 +49,7 @@ public final class UdpServerEndpoint implements AutoCloseable {
   }
 
   private void receive() {
-    byte[] buf = new byte[server.config().bufSize() + 1];
+    byte[] buf = new byte[mtu]; // DatagramSocket cuts longer datagrams, as Zephyr's recvfrom does
     DatagramPacket packet = new DatagramPacket(buf, buf.length);
     while (!socket.isClosed()) {
       try {
