@@ -32,18 +32,27 @@ final class ReaderLoop implements Runnable {
     thread.start();
   }
 
-  /** Asks the thread to stop; the caller then closes the stream to unblock a pending read. */
-  void stop() {
+  private void stop() {
     stopping = true;
     // Interrupting unblocks streams that ignore close, such as PipedInputStream.
     thread.interrupt();
   }
 
   /**
+   * Stops the thread, closes {@code resources} (the streams, to unblock a pending read) and waits
+   * for the thread to end: what every owner's {@code close()} does.
+   */
+  void shutdown(AutoCloseable... resources) {
+    stop();
+    Closing.quietly(resources);
+    awaitEnd();
+  }
+
+  /**
    * Waits (boundedly, as a stream may ignore both close and interrupt) until the thread has ended,
    * so no packet is delivered after the owner's close returns; not from the thread itself.
    */
-  void awaitEnd() {
+  private void awaitEnd() {
     if (Thread.currentThread() == thread || !thread.isAlive()) {
       return;
     }

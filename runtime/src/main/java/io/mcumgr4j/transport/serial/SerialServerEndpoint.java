@@ -104,9 +104,7 @@ public final class SerialServerEndpoint implements AutoCloseable {
       }
       closed = true;
     }
-    reader.stop();
-    Closing.quietly(in, out, link);
-    reader.awaitEnd();
+    reader.shutdown(in, out, link);
   }
 
   private void submit(byte[] packet) {

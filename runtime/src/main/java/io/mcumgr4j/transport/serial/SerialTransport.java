@@ -144,9 +144,7 @@ public final class SerialTransport implements SmpTransport {
       }
       closed = true;
     }
-    reader.stop();
-    Closing.quietly(in, out, link);
-    reader.awaitEnd();
+    reader.shutdown(in, out, link);
   }
 
   private void deliver(byte[] packet) {
