@@ -150,14 +150,13 @@ public class DispatchBenchmark {
   private static void checkEcho(SmpFrame response) {
     SmpHeader h = response.header();
     String echoed = null;
-    try (CborReader in = CborReader.of(response.payload())) {
-      in.beginMap();
-      for (String key = in.nextKey(); key != null; key = in.nextKey()) {
-        if (key.equals("r")) {
-          echoed = in.text();
-        } else {
-          in.skipValue();
-        }
+    CborReader in = CborReader.of(response.payload());
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      if (key.equals("r")) {
+        echoed = in.text();
+      } else {
+        in.skipValue();
       }
     }
     if (h.op() != Op.WRITE_RSP.code() || h.group() != GROUP || !ECHO.equals(echoed)) {

@@ -76,16 +76,15 @@ public class FrameCodecBenchmark {
   public void decode(Blackhole bh) {
     SmpHeader header = SmpHeader.decode(packet, 0, packet.length);
     bh.consume(header);
-    try (CborReader in = CborReader.of(packet, SmpHeader.SIZE, header.length())) {
-      in.beginMap();
-      for (String key = in.nextKey(); key != null; key = in.nextKey()) {
-        switch (key) {
-          case "image" -> bh.consume(in.uint8());
-          case "len", "off" -> bh.consume(in.uint32());
-          case "sha", "data" -> bh.consume(in.bytes());
-          case "upgrade" -> bh.consume(in.bool());
-          default -> in.skipValue();
-        }
+    CborReader in = CborReader.of(packet, SmpHeader.SIZE, header.length());
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "image" -> bh.consume(in.uint8());
+        case "len", "off" -> bh.consume(in.uint32());
+        case "sha", "data" -> bh.consume(in.bytes());
+        case "upgrade" -> bh.consume(in.bool());
+        default -> in.skipValue();
       }
     }
   }

@@ -133,27 +133,25 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static String textField(byte[] payload, String name) {
-    try (CborReader in = CborReader.of(payload)) {
-      in.beginMap();
-      for (String key = in.nextKey(); key != null; key = in.nextKey()) {
-        if (key.equals(name)) {
-          return in.text();
-        }
-        in.skipValue();
+    CborReader in = CborReader.of(payload);
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      if (key.equals(name)) {
+        return in.text();
       }
+      in.skipValue();
     }
     throw new IllegalStateException("response lacks '" + name + "'");
   }
 
   private static long uintField(byte[] payload, String name) {
-    try (CborReader in = CborReader.of(payload)) {
-      in.beginMap();
-      for (String key = in.nextKey(); key != null; key = in.nextKey()) {
-        if (key.equals(name)) {
-          return in.uint32();
-        }
-        in.skipValue();
+    CborReader in = CborReader.of(payload);
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      if (key.equals(name)) {
+        return in.uint32();
       }
+      in.skipValue();
     }
     throw new IllegalStateException("response lacks '" + name + "'");
   }

@@ -35,7 +35,8 @@ public final class ResponseErrors {
     String rsn = null;
     int errGroup = -1;
     int errRc = 0;
-    try (CborReader in = CborReader.of(payload)) {
+    try {
+      CborReader in = CborReader.of(payload);
       in.beginMap();
       for (String key = in.nextKey(); key != null; key = in.nextKey()) {
         switch (key) {

@@ -20,7 +20,8 @@ public final class Responses {
    */
   public static <T> T decode(byte[] payload, IntFunction<GroupError> errors, Function<CborReader, T> decoder) {
     ResponseErrors.check(payload, errors);
-    try (CborReader in = CborReader.of(payload)) {
+    try {
+      CborReader in = CborReader.of(payload);
       return decoder.apply(in);
     } catch (MgmtException e) {
       throw new MalformedResponseException("response does not decode: " + e.reason());

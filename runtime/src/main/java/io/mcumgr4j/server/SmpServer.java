@@ -51,6 +51,7 @@ public final class SmpServer implements AutoCloseable {
   /** Per-thread state, so the request path allocates no buffers. */
   private final class Worker {
     final CborWriter writer = new CborWriter(Math.min(512, config.bufSize()), config.bufSize());
+    final CborReader reader = new CborReader();
     final RequestContext ctx = new RequestContext(SmpServer.this);
   }
 
@@ -226,8 +227,8 @@ public final class SmpServer implements AutoCloseable {
     } else if (veto.status() == CallbackResult.Status.ERROR_ERR) {
       ctx.writeGroupError(out, veto.group(), veto.rc());
     } else {
-      try (CborReader in = CborReader.of(packet, payloadOffset, header.length())) {
-        handler.handle(ctx, in, out);
+      try {
+        handler.handle(ctx, w.reader.reset(packet, payloadOffset, header.length()), out);
       } catch (MgmtException e) {
         rc = e.rc();
         reason = e.reason();

@@ -165,7 +165,7 @@ class CborReaderTest {
     CborReader r = reader("80");
     r.beginArray();
 
-    assertEinval(r::skipValue, "value was expected");
+    assertEinval(r::skipValue, "must be a value");
   }
 
   @ParameterizedTest(name = "{0}({1}) = {2}")

@@ -53,23 +53,22 @@ final class CborTree {
 
   /** Reads one whole CBOR value. */
   static Node read(byte[] encoded) {
-    try (CborReader r = CborReader.of(encoded)) {
-      int initial = encoded[0] & 0xFF;
-      return switch (initial >>> 5) {
-        case 0 -> new UInt(r.uint64());
-        case 1 -> new NInt(r.int64());
-        case 2 -> new Bin(r.bytes());
-        case 3 -> new Text(r.text());
-        case 4 -> readArray(r);
-        case 5 -> readMap(r);
-        case 7 -> switch (initial) {
-          case 0xF4, 0xF5 -> new Bool(r.bool());
-          case 0xF6 -> r.nextIsNull() ? new Null() : fail(initial);
-          default -> fail(initial);
-        };
+    CborReader r = CborReader.of(encoded);
+    int initial = encoded[0] & 0xFF;
+    return switch (initial >>> 5) {
+      case 0 -> new UInt(r.uint64());
+      case 1 -> new NInt(r.int64());
+      case 2 -> new Bin(r.bytes());
+      case 3 -> new Text(r.text());
+      case 4 -> readArray(r);
+      case 5 -> readMap(r);
+      case 7 -> switch (initial) {
+        case 0xF4, 0xF5 -> new Bool(r.bool());
+        case 0xF6 -> r.nextIsNull() ? new Null() : fail(initial);
         default -> fail(initial);
       };
-    }
+      default -> fail(initial);
+    };
   }
 
   private static Node readArray(CborReader r) {

@@ -294,34 +294,32 @@ public final class TestGroups {
 
   /** A text value of a response map, or {@code null}. */
   public static String textField(byte[] payload, String name) {
-    try (CborReader in = CborReader.of(payload)) {
-      in.beginMap();
-      String found = null;
-      for (String key = in.nextKey(); key != null; key = in.nextKey()) {
-        if (key.equals(name)) {
-          found = in.text();
-        } else {
-          in.skipValue();
-        }
+    CborReader in = CborReader.of(payload);
+    in.beginMap();
+    String found = null;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      if (key.equals(name)) {
+        found = in.text();
+      } else {
+        in.skipValue();
       }
-      return found;
     }
+    return found;
   }
 
   /** An unsigned value of a response map, or -1. */
   public static long uintField(byte[] payload, String name) {
-    try (CborReader in = CborReader.of(payload)) {
-      in.beginMap();
-      long found = -1;
-      for (String key = in.nextKey(); key != null; key = in.nextKey()) {
-        if (key.equals(name)) {
-          found = in.uint32();
-        } else {
-          in.skipValue();
-        }
+    CborReader in = CborReader.of(payload);
+    in.beginMap();
+    long found = -1;
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      if (key.equals(name)) {
+        found = in.uint32();
+      } else {
+        in.skipValue();
       }
-      return found;
     }
+    return found;
   }
 
   /** A server with {@link EchoGroup} and {@link TestGroup} registered. */

@@ -57,9 +57,8 @@ final class EchoGroup implements GroupHandler {
 
   /** The {@code d} of a response frame. */
   static byte[] responseData(SmpFrame frame) {
-    try (CborReader reader = CborReader.of(frame.payload())) {
-      return readD(reader);
-    }
+    CborReader reader = CborReader.of(frame.payload());
+    return readD(reader);
   }
 
   private static byte[] readD(CborReader reader) {
