@@ -25,11 +25,17 @@ public final class CborValues {
     return out;
   }
 
-  /** Reads a map with text keys, each value with {@code value}; keeps the wire order. */
+  /**
+   * Reads a map with text keys, each value with {@code value}; keeps the wire order. A key twice
+   * fails as it does in a request map.
+   */
   public static <T> Map<String, T> readMap(CborReader in, Function<CborReader, T> value) {
     in.beginMap();
     Map<String, T> out = new LinkedHashMap<>();
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      if (out.containsKey(key)) {
+        throw DecodeErrors.duplicate(key);
+      }
       out.put(key, value.apply(in));
     }
     return out;

@@ -162,6 +162,28 @@ public final class CborWriter {
     return head(MAJOR_UINT, value);
   }
 
+  /** An unsigned 8-bit integer. @throws IllegalArgumentException outside 0..255 */
+  public CborWriter uint8(int value) {
+    return uint(checkRange(value, 0xFF));
+  }
+
+  /** An unsigned 16-bit integer. @throws IllegalArgumentException outside 0..65535 */
+  public CborWriter uint16(int value) {
+    return uint(checkRange(value, 0xFFFF));
+  }
+
+  /** An unsigned 32-bit integer. @throws IllegalArgumentException outside 0..4294967295 */
+  public CborWriter uint32(long value) {
+    return uint(checkRange(value, 0xFFFF_FFFFL));
+  }
+
+  private static long checkRange(long value, long max) {
+    if (value < 0 || value > max) {
+      throw new IllegalArgumentException(value + " is outside the unsigned range 0.." + max);
+    }
+    return value;
+  }
+
   /** A signed integer: major type 0 when {@code value >= 0}, else major type 1. */
   public CborWriter integer(long value) {
     return value >= 0 ? head(MAJOR_UINT, value) : head(MAJOR_NINT, ~value);

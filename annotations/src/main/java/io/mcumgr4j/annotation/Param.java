@@ -1,0 +1,24 @@
+package io.mcumgr4j.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Names the request map key a command parameter is read from. A required key that is missing
+ * answers {@code MGMT_ERR_EINVAL}; an optional one ({@code required = false}) is passed as an empty
+ * {@code Optional*}, or {@code null} for reference types.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.PARAMETER)
+public @interface Param {
+
+  /** The CBOR key. */
+  String value();
+
+  /** Whether the request must carry the key. */
+  boolean required() default true;
+}

@@ -1,0 +1,202 @@
+package io.mcumgr4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.mcumgr4j.processor.Compilations.assertSingleError;
+import static io.mcumgr4j.processor.Compilations.compile;
+import static io.mcumgr4j.processor.Compilations.source;
+
+import com.google.testing.compile.Compilation;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Diagnostics on command methods: their annotation, signature and hooks. They are reported on the method. */
+class CommandDiagnosticsTest {
+
+  private static JavaFileObject group(String methods) {
+    return source("G", """
+        @MgmtGroup(id = 64, name = "g")
+        public interface G {
+        %s
+          record R(int x) {}
+        }
+        """.formatted(methods));
+  }
+
+  @Test
+  void everyAbstractMethodIsACommand() {
+    JavaFileObject g = group("""
+          @Command(id = 0, ops = Op.READ)
+          void a();
+
+          void helper();
+        """);
+    assertSingleError(compile(g), "every abstract method of a group interface is a command: annotate helper() "
+        + "with @Command(id = ..., ops = ...), or make it a default method", g, "void helper()");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {-1, 256})
+  void theCommandIdFitsEightBits(int id) {
+    JavaFileObject g = group("""
+          @Command(id = %d, ops = Op.READ)
+          void a();
+        """.formatted(id));
+    assertSingleError(compile(g), "command id " + id + " is outside 0..255", g, "void a()");
+  }
+
+  @Test
+  void aCommandAnswersSomeOp() {
+    JavaFileObject g = group("""
+          @Command(id = 0, ops = {})
+          void a();
+        """);
+    assertSingleError(compile(g), "command a() has no ops: say which requests it answers", g, "void a()");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"READ_RSP", "WRITE_RSP"})
+  void aCommandAnswersRequestOpsOnly(String op) {
+    JavaFileObject g = group("""
+          @Command(id = 0, ops = {Op.READ, Op.%s})
+          void a();
+        """.formatted(op));
+    assertSingleError(compile(g), "Op." + op + " is a response op: a command answers Op.READ and/or Op.WRITE "
+        + "requests", g, "void a()");
+  }
+
+  @Test
+  void anOpIsListedOnce() {
+    JavaFileObject g = group("""
+          @Command(id = 0, ops = {Op.WRITE, Op.WRITE})
+          void a();
+        """);
+    assertSingleError(compile(g), "Op.WRITE is listed twice in ops", g, "void a()");
+  }
+
+  @Test
+  void oneCommandAnswersAnIdAndOp() {
+    JavaFileObject g = group("""
+          @Command(id = 0, ops = Op.READ)
+          void a();
+
+          @Command(id = 0, ops = {Op.READ, Op.WRITE})
+          void b();
+        """);
+    assertSingleError(compile(g), "command id 0 already answers READ requests in a(): give b() another id, "
+        + "or another op", g, "void b()");
+  }
+
+  @Test
+  void anExtensionCannotTakeTheIdAndOpOfAnInheritedCommand() {
+    JavaFileObject base = source("Base", """
+        @MgmtGroup(id = 64, name = "base")
+        public interface Base {
+          @Command(id = 3, ops = Op.WRITE)
+          void a();
+        }
+        """);
+    JavaFileObject ext = source("Ext", """
+        @MgmtGroup(id = 64, name = "base")
+        public interface Ext extends Base {
+          @Command(id = 3, ops = Op.WRITE)
+          void b();
+        }
+        """);
+    assertSingleError(compile(base, ext), "command id 3 already answers WRITE requests in a(): give b() another id",
+        ext, "void b()");
+  }
+
+  @Test
+  void commandsHaveDistinctMethodNames() {
+    JavaFileObject g = group("""
+          @Command(id = 0, ops = Op.READ)
+          void a();
+
+          @Command(id = 1, ops = Op.READ)
+          void a(@Param("x") int x);
+        """);
+    assertSingleError(compile(g), "two commands are named a(): command methods need distinct names", g,
+        "void a(@Param");
+  }
+
+  @Test
+  void aCommandIsNotGeneric() {
+    JavaFileObject g = group("""
+          @Command(id = 0, ops = Op.READ)
+          <T> void a();
+        """);
+    assertSingleError(compile(g), "command a() cannot be generic: remove its type parameters", g, "<T> void a()");
+  }
+
+  @Test
+  void aCommandDeclaresNoCheckedException() {
+    JavaFileObject g = group("""
+          @Command(id = 0, ops = Op.READ)
+          void a() throws java.io.IOException, IllegalStateException;
+        """);
+    assertSingleError(compile(g), "command a() declares checked exceptions [java.io.IOException]: fail with "
+        + "MgmtException or GroupErrorException, which are unchecked", g, "void a()");
+  }
+
+  @Test
+  void aGroupHasAtMostSixteenHooks() {
+    String methods = IntStream.rangeClosed(0, 16)
+        .mapToObj(i -> "  @Command(id = %d, ops = Op.WRITE, hook = true) void c%d();".formatted(i, i))
+        .collect(Collectors.joining("\n"));
+    JavaFileObject g = group(methods);
+    assertSingleError(compile(g), "a group has at most 16 hooked commands (one event bit each): drop hook = true "
+        + "from c16()", g, "void c16()");
+  }
+
+  @Test
+  void aHookBelowGroup64NeedsAnEventGroup() {
+    JavaFileObject g = source("G", """
+        @MgmtGroup(id = 3, name = "g")
+        public interface G {
+          @Command(id = 0, ops = Op.WRITE, hook = true)
+          void a();
+        }
+        """);
+    assertSingleError(compile(g), "command a() has a hook but group 3 is below 64: name its callback event group "
+        + "with @MgmtGroup(eventGroup = ...)", g, "void a()");
+  }
+
+  @Test
+  void aHookBelowGroup64FiresInTheNamedEventGroup() {
+    Compilation compilation = compile(source("G", """
+        @MgmtGroup(id = 3, name = "g", eventGroup = 80)
+        public interface G {
+          @Command(id = 0, ops = Op.WRITE, hook = true)
+          void a();
+        }
+        """));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GEvents").contentsAsUtf8String()
+        .contains("public static final int EVENT_GROUP = 80;");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"String", "int", "List<R>", "Map<String, R>", "RawCbor"})
+  void aCommandReturnsVoidOrARecord(String type) {
+    JavaFileObject g = group("""
+          @Command(id = 0, ops = Op.READ)
+          %s a();
+        """.formatted(type));
+    assertSingleError(compile(g), "a command returns void or a record whose components are the response keys, not ",
+        g, " a();");
+  }
+
+  @Test
+  void anOptionalResultIsRefusedAsAReturnType() {
+    JavaFileObject g = group("""
+          @Command(id = 0, ops = Op.READ)
+          Optional<R> a();
+        """);
+    assertSingleError(compile(g), "a command returns void or a record whose components are the response keys, not ",
+        g, "Optional<R> a();");
+  }
+}

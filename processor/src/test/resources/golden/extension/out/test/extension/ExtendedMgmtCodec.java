@@ -1,0 +1,41 @@
+package test.extension;
+
+import io.mcumgr4j.cbor.CborReader;
+import io.mcumgr4j.cbor.CborWriter;
+import io.mcumgr4j.cbor.DecodeErrors;
+import javax.annotation.processing.Generated;
+
+/**
+ * CBOR encoding of the records and enums that {@link ExtendedMgmt}'s commands carry.
+ */
+@Generated("io.mcumgr4j.processor.MgmtProcessor")
+final class ExtendedMgmtCodec {
+  private ExtendedMgmtCodec() {
+  }
+
+  static BaseMgmt.Info readInfo(CborReader in) {
+    String version = null;
+    int seen = 0;
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "version" -> {
+          if ((seen & 1) != 0) {
+            throw DecodeErrors.duplicate("version");
+          }
+          seen |= 1;
+          version = in.text();
+        }
+        default -> in.skipValue();
+      }
+    }
+    return new BaseMgmt.Info(version);
+  }
+
+  static void writeInfoFields(CborWriter out, BaseMgmt.Info value) {
+    if (value.version() != null) {
+      out.key("version");
+      out.text(value.version());
+    }
+  }
+}
