@@ -128,11 +128,14 @@ final class ClientGenerator {
           .unindent().add("});\n")
           .unindent().unindent();
     } else {
-      CborType.Rec r = (CborType.Rec) c.result();
+      CodeBlock decoder = c.result() instanceof CborType.Rec r
+          ? CodeBlock.of("$T::read$L", names.codec, values.suffix(r.element()))
+          : CodeBlock.of("in -> $T.readResponseMap(in, $L)", Names.CBOR_VALUES,
+              values.readFunction(((CborType.MapOf) c.result()).value(), 1));
       body.add("return client.sendAsync($T.$L, GROUP_ID, $L, out.toByteArray())\n", Names.OP, op, c.id())
           .indent().indent()
-          .add(".thenApply(response -> $T.decode(response.payload(),$W$T::forCode,$W$T::read$L));\n",
-              Names.RESPONSES, names.error, names.codec, values.suffix(r.element()))
+          .add(".thenApply(response -> $T.decode(response.payload(),$W$T::forCode,$W$L));\n",
+              Names.RESPONSES, names.error, decoder)
           .unindent().unindent();
     }
     return MethodSpec.methodBuilder(c.name() + "Async")

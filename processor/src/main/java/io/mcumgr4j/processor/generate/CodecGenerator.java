@@ -45,6 +45,10 @@ final class CodecGenerator {
           reach(p.type(), writes);  // the client writes them
         }
       }
+      if (c.result() instanceof CborType.MapOf m) {
+        reach(m.value(), reads);  // the client reads the entries
+        reach(m.value(), writes); // the dispatcher writes them
+      }
       if (c.result() instanceof CborType.Rec r) {
         reach(r, reads);          // the client reads results
         fieldWriters.put(key(r.element()), r);

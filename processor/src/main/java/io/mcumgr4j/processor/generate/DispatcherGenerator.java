@@ -163,10 +163,15 @@ final class DispatcherGenerator {
     if (c.result() == null) {
       body.addStatement("impl.$L($L)", c.name(), call);
     } else {
-      CborType.Rec r = (CborType.Rec) c.result();
-      body.addStatement("$T result = $T.requireNonNull(impl.$L($L),$W$S)", ClassName.get(r.element()),
+      body.addStatement("$T result = $T.requireNonNull(impl.$L($L),$W$S)", TypeName.get(c.result().mirror()),
           Objects.class, c.name(), call, c.name() + "() returned null");
-      body.addStatement("$T.write$LFields(out, result)", names.codec, values.suffix(r.element()));
+      if (c.result() instanceof CborType.Rec r) {
+        body.addStatement("$T.write$LFields(out, result)", names.codec, values.suffix(r.element()));
+      } else {
+        // a map result's entries are the response's keys
+        body.addStatement("$T.writeEntries(out, result, $L)", Names.CBOR_VALUES,
+            values.writeFunction(((CborType.MapOf) c.result()).value(), 1));
+      }
     }
     return MethodSpec.methodBuilder(c.name())
         .addModifiers(Modifier.PRIVATE)

@@ -118,7 +118,7 @@ final class ValueCode {
   }
 
   /** A {@code Function<CborReader, T>} for list and map items: a method reference where one fits. */
-  private CodeBlock readFunction(CborType item, int depth) {
+  CodeBlock readFunction(CborType item, int depth) {
     if (item instanceof CborType.Scalar) {
       String call = read(item, "r", depth).toString();
       return CodeBlock.of("$T::$L", Names.CBOR_READER, call.substring(2, call.length() - 2));
@@ -139,7 +139,7 @@ final class ValueCode {
    * Scalars inside a lambda stay lambdas: javac cannot infer a boxed item for a method reference
    * whose parameter is primitive there.
    */
-  private CodeBlock writeFunction(CborType item, int depth) {
+  CodeBlock writeFunction(CborType item, int depth) {
     if (item instanceof CborType.Scalar s && depth == 1) {
       String call = write(s, "w", "v", depth).toString();
       return CodeBlock.of("$T::$L", Names.CBOR_WRITER, call.substring(2, call.indexOf('(')));

@@ -172,11 +172,11 @@ public final class ModelReader {
 
   private CborType resultType(TypeMirror ret) {
     CborType t = typeOf(ret, null, true);
-    if (t instanceof CborType.Rec || t instanceof CborType.Unsupported) {
+    if (t instanceof CborType.Rec || t instanceof CborType.MapOf || t instanceof CborType.Unsupported) {
       return t;
     }
-    return new CborType.Unsupported(ret,
-        "a command returns void or a record whose components are the response keys, not " + ret);
+    return new CborType.Unsupported(ret, "a command returns void, a record whose components are the response "
+        + "keys, or a Map<String, T> whose entries are, not " + ret);
   }
 
   private boolean isChecked(TypeMirror thrown) {
