@@ -113,8 +113,11 @@ final class DemoCommand implements Callable<Integer> {
         out.write(b, off, len);
       }
     };
-    try (SerialServerEndpoint device = new SerialServerEndpoint(server, deviceIn, deviceOut, "pipe").start();
-        SmpClient client = new SmpClient(new SerialTransport(hostIn, new PipedOutputStream(deviceIn)))) {
+    // both pipes are connected before either end starts reading
+    PipedOutputStream hostOut = new PipedOutputStream(deviceIn);
+    try (SerialServerEndpoint device = new SerialServerEndpoint(server, deviceIn, deviceOut, "pipe");
+        SmpClient client = new SmpClient(new SerialTransport(hostIn, hostOut))) {
+      device.start();
       String r = echo(client, "over serial");
       String line = wire.toString(StandardCharsets.US_ASCII).replace("\u0006\t", "<06 09>").strip();
       return "r = " + r + "; the device wrote: " + line;

@@ -32,16 +32,14 @@ final class ServeCommand implements Callable<Integer> {
     server.register(new EchoGroup());
     server.setRequestLog((h, t, rc) -> System.out.printf("%s %s group %d command %d seq %d -> %s%n",
         t.transport(), t.peer(), h.group(), h.command(), h.sequence(), rc == 0 ? "ok" : "rc " + rc));
-    CountDownLatch stop = new CountDownLatch(1);
-    try (UdpServerEndpoint endpoint = new UdpServerEndpoint(server, address)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        endpoint.close();
-        server.close();
-        stop.countDown();
-      }));
-      System.out.println("serving SMP on udp " + endpoint.localAddress() + " (Ctrl-C stops)");
-      stop.await();
-    }
+    UdpServerEndpoint endpoint = new UdpServerEndpoint(server, address);
+    // Ctrl-C or SIGTERM: the hook closes the endpoint and the server, then the JVM exits
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      endpoint.close();
+      server.close();
+    }));
+    System.out.println("serving SMP on udp " + endpoint.localAddress() + " (Ctrl-C stops)");
+    new CountDownLatch(1).await();
     return 0;
   }
 }

@@ -112,9 +112,9 @@ class HandlerDemoTest {
   @ParameterizedTest
   @EnumSource(Link.class)
   void listenerRefusingWithAnRcFailsBothVersions(Link link) throws Exception {
-    try (var veto = ExampleMgmtEvents.onOther(server.callbacks(),
-            (event, previous) -> CallbackResult.rc(MgmtErr.EACCESSDENIED));
-        Connection v2 = link.open(server);
+    var veto = ExampleMgmtEvents.onOther(server.callbacks(),
+        (event, previous) -> CallbackResult.rc(MgmtErr.EACCESSDENIED));
+    try (Connection v2 = link.open(server);
         Connection v1 = link.open(server, V1)) {
       for (Connection c : new Connection[] {v2, v1}) {
         assertThatThrownBy(() -> new ExampleMgmtClient(c.client()).other(OptionalLong.empty()))
