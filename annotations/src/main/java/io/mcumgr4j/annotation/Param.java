@@ -21,4 +21,12 @@ public @interface Param {
 
   /** Whether the request must carry the key. */
   boolean required() default true;
+
+  /**
+   * Whether a value of another CBOR type is ignored, as if the key were absent, instead of
+   * answering {@code MGMT_ERR_EINVAL}. For optional single values only; it matches Zephyr handlers
+   * that ignore decode errors, such as OS reset, whose {@code force} clients send as a bool or an
+   * integer.
+   */
+  boolean lenient() default false;
 }

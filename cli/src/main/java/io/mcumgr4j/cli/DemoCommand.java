@@ -1,19 +1,19 @@
 package io.mcumgr4j.cli;
 
-import io.mcumgr4j.annotation.Op;
-import io.mcumgr4j.cbor.CborReader;
-import io.mcumgr4j.cbor.CborWriter;
 import io.mcumgr4j.client.ClientConfig;
-import io.mcumgr4j.client.ResponseErrors;
 import io.mcumgr4j.client.SmpClient;
+import io.mcumgr4j.device.SimulatedDevice;
+import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.error.MgmtException;
-import io.mcumgr4j.frame.SmpFrame;
 import io.mcumgr4j.frame.SmpHeader;
-import io.mcumgr4j.server.ServerConfig;
-import io.mcumgr4j.server.SmpServer;
-import io.mcumgr4j.transport.serial.SerialServerEndpoint;
+import io.mcumgr4j.groups.enumeration.EnumMgmt;
+import io.mcumgr4j.groups.enumeration.EnumMgmtClient;
+import io.mcumgr4j.groups.os.OsMgmt;
+import io.mcumgr4j.groups.os.OsMgmtClient;
+import io.mcumgr4j.groups.settings.SettingsMgmtClient;
+import io.mcumgr4j.groups.shell.ShellMgmtClient;
+import io.mcumgr4j.groups.stat.StatMgmtClient;
 import io.mcumgr4j.transport.serial.SerialTransport;
-import io.mcumgr4j.transport.udp.UdpServerEndpoint;
 import io.mcumgr4j.transport.udp.UdpTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -22,87 +22,124 @@ import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code mcumgr4j demo}: starts a device in this process and talks SMP to it over real UDP,
- * printing each exchange.
+ * {@code mcumgr4j demo}: starts a simulated device in this process and walks through its groups
+ * with the generated clients over real UDP (and once over the serial framing), printing each step.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Start an SMP server in-process and exercise it over UDP and the serial framing.")
+    description = "Start a simulated device in-process and exercise its groups over UDP and the serial framing.")
 final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--requests", description = "Concurrent echo requests in the load step. Default: ${DEFAULT-VALUE}.",
       defaultValue = "1000")
   int requests;
 
+  @Option(names = "--data-dir", description = "The device's data directory. Default: a new temporary directory.")
+  Path dataDir;
+
   private int failures;
+  private int steps;
 
   @Override
   public Integer call() throws Exception {
-    try (SmpServer server = new SmpServer(ServerConfig.DEFAULT.withQueueCapacity(512));
-        UdpServerEndpoint endpoint = new UdpServerEndpoint(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-      server.register(new EchoGroup());
-      System.out.println("device: SMP server on udp " + endpoint.localAddress());
-      try (SmpClient v2 = new SmpClient(new UdpTransport(endpoint.localAddress()))) {
-        exchanges(v2);
+    Path dir = dataDir != null ? dataDir : Files.createTempDirectory("mcumgr4j-demo");
+    try (SimulatedDevice device = SimulatedDevice.builder(dir).allowShell(true).resetDelay(Duration.ofMillis(50))
+        .start()) {
+      InetSocketAddress address = device.serveUdp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+          .localAddress();
+      System.out.println("device: simulated, data in " + dir + ", SMP on udp " + address);
+      try (SmpClient smp = new SmpClient(new UdpTransport(address))) {
+        walk(device, smp);
       }
-      try (SmpClient v1 = new SmpClient(new UdpTransport(endpoint.localAddress()),
-          ClientConfig.DEFAULT.withVersion(SmpHeader.VERSION_1))) {
-        step("echo over SMP v1", () -> "r = " + echo(v1, "legacy"));
+      try (SmpClient v1 = new SmpClient(new UdpTransport(address), ClientConfig.DEFAULT.withVersion(SmpHeader.VERSION_1))) {
+        step("the same group error for an SMP v1 client", () -> {
+          try {
+            new StatMgmtClient(v1).groupData("no_such_group");
+            throw new IllegalStateException("expected an error");
+          } catch (MgmtException e) {
+            return "answered " + e.getMessage() + " (the group's v1 translation)";
+          }
+        });
       }
-      step("echo over the serial console framing (in-process pipe)", () -> serialEcho(server));
+      step("echo over the serial console framing (in-process pipe)", () -> serialEcho(device));
     }
-    System.out.println(failures == 0 ? "demo: all steps passed" : "demo: " + failures + " step(s) failed");
+    System.out.println(failures == 0
+        ? "demo: all " + steps + " steps passed"
+        : "demo: " + failures + " of " + steps + " steps failed");
     return failures == 0 ? 0 : 1;
   }
 
-  private void exchanges(SmpClient client) {
-    step("mcumgr params (group 0, command 6)", () -> {
-      SmpFrame rsp = client.send(Op.READ, 0, 6, new byte[] {(byte) 0xA0});
-      printFrame(rsp);
-      ResponseErrors.check(rsp.payload());
-      return "buf_size = " + uintField(rsp.payload(), "buf_size") + ", buf_count = " + uintField(rsp.payload(), "buf_count");
+  private void walk(SimulatedDevice device, SmpClient smp) {
+    OsMgmtClient os = new OsMgmtClient(smp);
+    step("os: mcumgr params", () -> os.params().toString());
+    step("os: echo", () -> "r = " + os.echo("Hello, World!").text());
+    step("os: info (all)", () -> os.info("a").output());
+    step("os: date-time set and read", () -> {
+      os.setDateTime("2030-01-02T03:04:05");
+      return os.dateTime().datetime();
     });
-    step("echo (group 0, command 0)", () -> "r = " + echo(client, "Hello, World!"));
+    step("os: task statistics", () -> os.taskStats().tasks().size() + " tasks (the JVM's threads)");
     step(requests + " echoes in flight at once", () -> {
-      List<CompletableFuture<SmpFrame>> futures = new ArrayList<>();
+      List<CompletableFuture<OsMgmt.Echo>> futures = new ArrayList<>();
       for (int i = 0; i < requests; i++) {
-        futures.add(client.sendAsync(Op.WRITE, 0, 0, echoRequest("msg " + i)));
+        futures.add(os.echoAsync("msg " + i));
       }
-      int matched = 0;
       for (int i = 0; i < requests; i++) {
-        if (textField(SmpClient.await(futures.get(i)).payload(), "r").equals("msg " + i)) {
-          matched++;
+        String r = SmpClient.await(futures.get(i)).text();
+        if (!r.equals("msg " + i)) {
+          throw new IllegalStateException("response " + i + " was " + r);
         }
       }
-      if (matched != requests) {
-        throw new IllegalStateException(matched + " of " + requests + " responses matched their request");
-      }
-      return "all " + matched + " responses matched their request";
+      return "all " + requests + " responses matched their request";
     });
-    step("a group the device lacks (group 64)", () -> {
-      SmpFrame rsp = client.send(Op.READ, 64, 0, new byte[] {(byte) 0xA0});
-      printFrame(rsp);
+
+    SettingsMgmtClient settings = new SettingsMgmtClient(smp);
+    step("settings: write, save, read", () -> {
+      settings.write("app/greeting", "hello".getBytes(StandardCharsets.UTF_8));
+      settings.save(null);
+      return "app/greeting = " + new String(settings.read("app/greeting", OptionalLong.empty()).value(),
+          StandardCharsets.UTF_8);
+    });
+    step("settings: a name under a root with no handler (group error)", () -> {
       try {
-        ResponseErrors.check(rsp.payload());
+        settings.read("vec/key", OptionalLong.empty());
         throw new IllegalStateException("expected an error");
-      } catch (MgmtException e) {
+      } catch (GroupErrorException e) {
         return "answered " + e.getMessage();
       }
     });
+    step("shell: kernel version", () -> new ShellMgmtClient(smp).exec(List.of("kernel", "version")).output().strip());
+    StatMgmtClient stats = new StatMgmtClient(smp);
+    step("stat: list and read", () -> stats.list().names() + " " + stats.groupData("smp_svr_stats").fields());
+    step("enum: details", () -> new EnumMgmtClient(smp).details(null).groups().stream()
+        .map(EnumMgmt.GroupDetails::name).collect(Collectors.joining(", ")));
+    step("os: reset (the device restarts in-process; saved settings stay)", () -> {
+      int boots = device.bootCount();
+      os.reset(null, null);
+      for (int i = 0; i < 200 && device.bootCount() == boots; i++) {
+        Thread.sleep(10);
+      }
+      return "boot " + device.bootCount() + ", app/greeting = "
+          + new String(settings.read("app/greeting", OptionalLong.empty()).value(), StandardCharsets.UTF_8);
+    });
   }
 
-  /** Runs a serial endpoint and client over a pipe and shows the console lines the device wrote. */
-  private static String serialEcho(SmpServer server) throws IOException {
+  /** Serves the device over a pipe with the serial framing and shows the lines it wrote. */
+  private static String serialEcho(SimulatedDevice device) throws IOException {
     PipedInputStream deviceIn = new PipedInputStream(1 << 16);
     PipedInputStream hostIn = new PipedInputStream(1 << 16);
     ByteArrayOutputStream wire = new ByteArrayOutputStream();
@@ -115,52 +152,12 @@ final class DemoCommand implements Callable<Integer> {
     };
     // both pipes are connected before either end starts reading
     PipedOutputStream hostOut = new PipedOutputStream(deviceIn);
-    try (SerialServerEndpoint device = new SerialServerEndpoint(server, deviceIn, deviceOut, "pipe");
-        SmpClient client = new SmpClient(new SerialTransport(hostIn, hostOut))) {
-      device.start();
-      String r = echo(client, "over serial");
+    device.serveSerial(deviceIn, deviceOut, "pipe");
+    try (SmpClient client = new SmpClient(new SerialTransport(hostIn, hostOut))) {
+      String r = new OsMgmtClient(client).echo("over serial").text();
       String line = wire.toString(StandardCharsets.US_ASCII).replace("\u0006\t", "<06 09>").strip();
       return "r = " + r + "; the device wrote: " + line;
     }
-  }
-
-  private static String echo(SmpClient client, String text) {
-    SmpFrame rsp = client.send(Op.WRITE, 0, 0, echoRequest(text));
-    printFrame(rsp);
-    ResponseErrors.check(rsp.payload());
-    return textField(rsp.payload(), "r");
-  }
-
-  private static byte[] echoRequest(String text) {
-    return new CborWriter().startMap(1).key("d").text(text).toByteArray();
-  }
-
-  private static String textField(byte[] payload, String name) {
-    CborReader in = CborReader.of(payload);
-    in.beginMap();
-    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
-      if (key.equals(name)) {
-        return in.text();
-      }
-      in.skipValue();
-    }
-    throw new IllegalStateException("response lacks '" + name + "'");
-  }
-
-  private static long uintField(byte[] payload, String name) {
-    CborReader in = CborReader.of(payload);
-    in.beginMap();
-    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
-      if (key.equals(name)) {
-        return in.uint32();
-      }
-      in.skipValue();
-    }
-    throw new IllegalStateException("response lacks '" + name + "'");
-  }
-
-  private static void printFrame(SmpFrame frame) {
-    System.out.println("    <- " + HexFormat.of().formatHex(frame.encode()));
   }
 
   private interface Step {
@@ -168,6 +165,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void step(String title, Step step) {
+    steps++;
     System.out.println("* " + title);
     try {
       System.out.println("    " + step.run());

@@ -1,9 +1,11 @@
 package io.mcumgr4j.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.mcumgr4j.processor.Compilations.assertSingleError;
 import static io.mcumgr4j.processor.Compilations.compile;
 import static io.mcumgr4j.processor.Compilations.source;
 
+import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +53,25 @@ class ParamDiagnosticsTest {
               RequestContext second""");
     assertSingleError(compile(g), "command a() takes the RequestContext twice: keep one parameter", g,
         "RequestContext second");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "@Param(value = \"x\", lenient = true) Boolean x",
+      "@Param(value = \"x\", required = false, lenient = true) java.util.List<String> x"})
+  void aLenientParameterIsAnOptionalSingleValue(String param) {
+    JavaFileObject g = command("          " + param);
+    assertSingleError(compile(g), "lenient parameter x must be an optional single value (a boxed type, String, "
+        + "byte[] or an Optional*): a value of another type is dropped as if absent", g, param);
+  }
+
+  @Test
+  void aLenientParameterIgnoresAValueOfAnotherType() {
+    Compilation compilation = compile(command("""
+              @Param(value = "force", required = false, lenient = true) Boolean force"""));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GDispatcher").contentsAsUtf8String()
+        .contains("if (in.nextIsBoolean()) {");
   }
 
   @Test

@@ -121,14 +121,46 @@ public final class CborReader {
 
   /** Whether the next value is CBOR {@code null} (or {@code undefined}); consumes it if so. */
   public boolean nextIsNull() {
-    skipTags();
-    need(1);
-    int ib = buf[pos] & 0xFF;
+    int ib = peek();
     if (ib == 0xF6 || ib == 0xF7) {
       pos++;
       return true;
     }
     return false;
+  }
+
+  /** Whether the next value is a boolean; nothing is consumed but tags. */
+  public boolean nextIsBoolean() {
+    int ib = peek();
+    return ib == 0xF4 || ib == 0xF5;
+  }
+
+  /** Whether the next value is an integer (CBOR major type 0 or 1); nothing is consumed but tags. */
+  public boolean nextIsInteger() {
+    int major = peek() >>> 5;
+    return major == MAJOR_UINT || major == MAJOR_NINT;
+  }
+
+  /** Whether the next value is a floating-point number; nothing is consumed but tags. */
+  public boolean nextIsFloat() {
+    int ib = peek();
+    return ib == 0xF9 || ib == 0xFA || ib == 0xFB;
+  }
+
+  /** Whether the next value is a text string; nothing is consumed but tags. */
+  public boolean nextIsText() {
+    return peek() >>> 5 == MAJOR_TEXT;
+  }
+
+  /** Whether the next value is a byte string; nothing is consumed but tags. */
+  public boolean nextIsBytes() {
+    return peek() >>> 5 == MAJOR_BYTES;
+  }
+
+  private int peek() {
+    skipTags();
+    need(1);
+    return buf[pos] & 0xFF;
   }
 
   /** An unsigned integer in {@code 0..max} ({@code max} at most {@link Long#MAX_VALUE}). */

@@ -143,7 +143,7 @@ final class DispatcherGenerator {
         continue;
       }
       String local = ValueCode.local(p.name());
-      entries.add(new ValueCode.Entry(local, p.key(), p.type(), !p.optional(), null));
+      entries.add(new ValueCode.Entry(local, p.key(), p.type(), !p.optional(), null, p.lenient()));
       args.add(local);
       requestArgs.add(local);
     }

@@ -29,8 +29,14 @@ final class ValueCode {
    * @param required whether a decoder fails when the key is absent (and so an encoder always
    *     writes it)
    * @param value the expression an encoder reads the value from
+   * @param lenient whether a decoder ignores a value of another CBOR type
    */
-  record Entry(String local, String key, CborType type, boolean required, String value) {}
+  record Entry(String local, String key, CborType type, boolean required, String value, boolean lenient) {
+
+    Entry(String local, String key, CborType type, boolean required, String value) {
+      this(local, key, type, required, value, false);
+    }
+  }
 
   /** Names generated methods use for their own variables. */
   private static final Set<String> RESERVED =
@@ -177,7 +183,17 @@ final class ValueCode {
       code.addStatement("throw $T.duplicate($S)", Names.DECODE_ERRORS, e.key());
       code.endControlFlow();
       code.addStatement("seen |= $L", bit);
-      code.addStatement("$L = $L", e.local(), read(e.type(), r, 0));
+      if (e.lenient()) {
+        // another type is dropped as if the key were absent, as the Zephyr handler does
+        CborType.Scalar s = (CborType.Scalar) (e.type() instanceof CborType.Opt o ? o.inner() : e.type());
+        code.beginControlFlow("if ($L.$L())", r, kindTest(s.kind()));
+        code.addStatement("$L = $L", e.local(), read(e.type(), r, 0));
+        code.nextControlFlow("else");
+        code.addStatement("$L.skipValue()", r);
+        code.endControlFlow();
+      } else {
+        code.addStatement("$L = $L", e.local(), read(e.type(), r, 0));
+      }
       code.endControlFlow();
     }
     code.addStatement("default -> $L.skipValue()", r);
@@ -249,6 +265,17 @@ final class ValueCode {
    */
   static String local(String name) {
     return RESERVED.contains(name) || name.matches("[rwv]\\d+") ? name + "_" : name;
+  }
+
+  /** The {@code CborReader} test of whether the next value is of {@code kind}'s CBOR type. */
+  private static String kindTest(CborType.ScalarKind kind) {
+    return switch (kind) {
+      case BOOL -> "nextIsBoolean";
+      case INT32, INT64, UINT8, UINT16, UINT32, UINT64 -> "nextIsInteger";
+      case FLOAT32, FLOAT64 -> "nextIsFloat";
+      case TEXT -> "nextIsText";
+      case BYTES -> "nextIsBytes";
+    };
   }
 
   /** Primitive values are always written; references only when not null. */

@@ -149,7 +149,8 @@ public final class ModelReader {
           param == null ? null : param.value(),
           param != null && !param.required(),
           context ? null : typeOf(p.asType(), p.getAnnotation(Uint.class), true),
-          context));
+          context,
+          param != null && param.lenient()));
     }
     TypeMirror ret = method.getReturnType();
     CborType result = ret.getKind() == TypeKind.VOID ? null : resultType(ret);

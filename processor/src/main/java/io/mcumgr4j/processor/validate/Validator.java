@@ -206,6 +206,11 @@ public final class Validator {
       if (before != null) {
         error(e, "key '" + p.key() + "' is already used by parameter " + before + ": each parameter needs its own key");
       }
+      if (p.lenient() && !(p.optional() && (p.type() instanceof CborType.Scalar
+          || p.type() instanceof CborType.Opt o && o.inner() instanceof CborType.Scalar))) {
+        error(e, "lenient parameter " + p.name() + " must be an optional single value (a boxed type, String, "
+            + "byte[] or an Optional*): a value of another type is dropped as if absent");
+      }
       if (p.explicitlyOptional() && p.type() instanceof CborType.Scalar s && s.primitive()) {
         error(e, "optional parameter " + p.name() + " has primitive type " + s.mirror()
             + ", which cannot be absent: use OptionalInt, OptionalLong, OptionalDouble or a boxed type");

@@ -1,0 +1,70 @@
+package io.mcumgr4j.groups.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcumgr4j.cbor.CborReader;
+import io.mcumgr4j.frame.SmpHeader;
+import io.mcumgr4j.groups.enumeration.Loopback;
+import io.mcumgr4j.groups.enumeration.ZephyrVectors;
+import io.mcumgr4j.server.SmpServer;
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Zephyr 4.4.0 smp_svr's shell requests, sent byte for byte over UDP: the answers must be Zephyr's. */
+class ShellZephyrVectorsTest {
+
+  private Loopback loopback;
+
+  @AfterEach
+  void close() {
+    loopback.close();
+  }
+
+  private void start(String version) throws Exception {
+    SmpServer server = new SmpServer();
+    server.register(new ShellMgmtDispatcher(new SimulatedShellMgmt(ShellRegistry.withDefaults(() -> version, () -> 0),
+        SimulatedShellMgmt.DEFAULT_MAX_LINE_LENGTH)));
+    loopback = Loopback.serve(server);
+  }
+
+  @Test
+  void anUnknownCommandGetsZephyrsBytes() throws Exception {
+    start("4.4.0");
+    ZephyrVectors.Exchange zephyr = ZephyrVectors.get("udp", "shell/exec(bogus)");
+
+    assertThat(hex(loopback.exchange(zephyr.request()))).isEqualTo(hex(zephyr.response()));
+  }
+
+  @Test
+  void kernelVersionOfTheSameVersionGetsZephyrsBytes() throws Exception {
+    start("4.4.0");
+    ZephyrVectors.Exchange zephyr = ZephyrVectors.get("udp", "shell/exec(kernel version)");
+
+    assertThat(hex(loopback.exchange(zephyr.request()))).isEqualTo(hex(zephyr.response()));
+  }
+
+  @Test
+  void kernelVersionOfAnotherVersionHasZephyrsKeysAndTypes() throws Exception {
+    start("1.2.3-sim+7");
+    ZephyrVectors.Exchange zephyr = ZephyrVectors.get("udp", "shell/exec(kernel version)");
+
+    byte[] answer = loopback.exchange(zephyr.request());
+
+    // the same header but for the length
+    assertThat(Arrays.copyOfRange(answer, 0, 2)).isEqualTo(Arrays.copyOfRange(zephyr.response(), 0, 2));
+    assertThat(Arrays.copyOfRange(answer, 4, 8)).isEqualTo(Arrays.copyOfRange(zephyr.response(), 4, 8));
+    CborReader in = CborReader.of(answer, SmpHeader.SIZE, answer.length - SmpHeader.SIZE);
+    in.beginMap();
+    assertThat(in.nextKey()).isEqualTo("o");
+    assertThat(in.text()).isEqualTo("\r\nZephyr version 1.2.3-sim+7\r\n");
+    assertThat(in.nextKey()).isEqualTo("ret");
+    assertThat(in.int32()).isZero();
+    assertThat(in.nextKey()).isNull();
+  }
+
+  private static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(bytes);
+  }
+}
