@@ -6,6 +6,11 @@ import io.mcumgr4j.callback.MgmtCallbacks;
 import io.mcumgr4j.callback.MgmtEventIds;
 import io.mcumgr4j.groups.enumeration.EnumMgmtDispatcher;
 import io.mcumgr4j.groups.enumeration.SimulatedEnumMgmt;
+import io.mcumgr4j.groups.fs.FsMgmtDispatcher;
+import io.mcumgr4j.groups.fs.SimulatedFsMgmt;
+import io.mcumgr4j.groups.image.ImageStore;
+import io.mcumgr4j.groups.image.ImgMgmtDispatcher;
+import io.mcumgr4j.groups.image.SimulatedImgMgmt;
 import io.mcumgr4j.groups.os.DeviceClock;
 import io.mcumgr4j.groups.os.OsInfo;
 import io.mcumgr4j.groups.os.OsMgmtDispatcher;
@@ -22,6 +27,8 @@ import io.mcumgr4j.groups.stat.StatMgmtDispatcher;
 import io.mcumgr4j.groups.stat.StatRegistry;
 import io.mcumgr4j.groups.zephyr.SimulatedZephyrBasicMgmt;
 import io.mcumgr4j.groups.zephyr.ZephyrBasicMgmtDispatcher;
+import io.mcumgr4j.mcuboot.ImageVersion;
+import io.mcumgr4j.mcuboot.McubootImageBuilder;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
 import io.mcumgr4j.transport.serial.SerialServerEndpoint;
@@ -32,6 +39,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,11 +63,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Groups, in Zephyr's {@code smp_svr} registration order: enumeration (10), OS (0), settings
- * (3), shell (9, only with {@link Builder#allowShell}), statistics (2), Zephyr basic (63).
+ * <p>Groups, in Zephyr's {@code smp_svr} registration order: enumeration (10), image (1), file
+ * system (8), OS (0), settings (3), shell (9, only with {@link Builder#allowShell}), statistics (2),
+ * Zephyr basic (63).
  *
  * <p>An OS reset restarts the device inside the process once the response has gone out: the
- * endpoints stay, settings written but not saved are lost (the store reloads from its file),
+ * endpoints stay, MCUboot's swap runs (an image marked for test is swapped in, an unconfirmed one
+ * reverted), settings written but not saved are lost (the store reloads from its file),
  * statistics start again from zero, the boot count goes up and {@link #onBoot boot listeners}
  * run.
  */
@@ -69,11 +79,18 @@ public final class SimulatedDevice implements AutoCloseable {
 
   /** The settings file in the data directory. */
   public static final String SETTINGS_FILE = "settings.bin";
+  /** The directory of the image slots in the data directory. */
+  public static final String IMAGES_DIR = "images";
+  /** The file system root in the data directory; its first level holds the mount points. */
+  public static final String FS_DIR = "fs";
+  /** The mount point made on first start, as Zephyr's {@code smp_svr} has {@code /lfs1}. */
+  public static final String DEFAULT_MOUNT = "lfs1";
 
   private final Path dataDir;
   private final SmpServer server;
   private final StatRegistry stats;
   private final SettingsStore settings;
+  private final ImageStore images;
   private final DeviceClock clock;
   private final Clock baseClock;
   private final AtomicInteger boots = new AtomicInteger(1);
@@ -92,11 +109,20 @@ public final class SimulatedDevice implements AutoCloseable {
     this.settings = new SettingsStore(dataDir.resolve(SETTINGS_FILE), b.settingsRoots, b.settingsNameLength,
         b.settingsValueLength);
     settings.reload();
+    this.images = new ImageStore(dataDir.resolve(IMAGES_DIR), b.imageCount, b.slotSize,
+        b.initialImage != null ? b.initialImage : defaultImage(b.version));
+    images.boot();
+    Path fsRoot = dataDir.resolve(FS_DIR);
+    if (!Files.isDirectory(fsRoot)) {
+      Files.createDirectories(fsRoot.resolve(DEFAULT_MOUNT));
+    }
     countRequests(stats.group("smp_svr_stats"));
 
     ShellRegistry shell = b.shell != null ? b.shell
         : ShellRegistry.withDefaults(() -> b.version, this::uptimeMillis);
     server.register(new EnumMgmtDispatcher(new SimulatedEnumMgmt()));
+    server.register(new ImgMgmtDispatcher(new SimulatedImgMgmt(images, server.callbacks(), b.checkImage)));
+    server.register(new FsMgmtDispatcher(new SimulatedFsMgmt(fsRoot, server.callbacks())));
     server.register(new OsMgmtDispatcher(
         new SimulatedOsMgmt(clock, b.osInfo != null ? b.osInfo : OsInfo.ofHost(b.version), this::restart,
             b.resetDelay)));
@@ -131,6 +157,11 @@ public final class SimulatedDevice implements AutoCloseable {
   /** The settings store (in memory, and the file {@link #SETTINGS_FILE} in the data directory). */
   public SettingsStore settings() {
     return settings;
+  }
+
+  /** The image slots and MCUboot's swap state. */
+  public ImageStore images() {
+    return images;
   }
 
   /** The device's clock, which the OS datetime command sets. */
@@ -178,6 +209,11 @@ public final class SimulatedDevice implements AutoCloseable {
    */
   public synchronized void restart() {
     try {
+      images.boot();
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "the image swap failed at restart", e);
+    }
+    try {
       settings.reload();
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "settings could not be reloaded at restart", e);
@@ -193,6 +229,12 @@ public final class SimulatedDevice implements AutoCloseable {
       }
     }
     LOG.log(Level.DEBUG, () -> "device restarted (boot " + boots.get() + ")");
+  }
+
+  /** The image a new device runs: version 0.0.0, as Zephyr's sample reports before any update. */
+  private static byte[] defaultImage(String version) {
+    byte[] payload = ("mcumgr4j simulated firmware " + version).getBytes(StandardCharsets.UTF_8);
+    return new McubootImageBuilder().version(ImageVersion.of(0, 0, 0)).payload(payload).build();
   }
 
   /** Counts every answered request, as Zephyr's smp_svr sample counts ticks in its stat group. */
@@ -237,6 +279,10 @@ public final class SimulatedDevice implements AutoCloseable {
     private Duration resetDelay = Duration.ofMillis(250);
     private OsInfo osInfo;
     private String version = "0.1.0";
+    private int imageCount = 1;
+    private long slotSize = 1 << 20;
+    private byte[] initialImage;
+    private boolean checkImage;
 
     private Builder(Path dataDir) {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -291,6 +337,28 @@ public final class SimulatedDevice implements AutoCloseable {
     /** What OS info reports (default: {@link OsInfo#ofHost}). */
     public Builder osInfo(OsInfo value) {
       this.osInfo = value;
+      return this;
+    }
+
+    /** Updatable images (MCUboot's image pairs) and the size of each slot (default 1 and 1 MiB). */
+    public Builder images(int count, long slotSizeBytes) {
+      this.imageCount = count;
+      this.slotSize = slotSizeBytes;
+      return this;
+    }
+
+    /** The image slot 0 holds on first start (default: an MCUboot image of version 0.0.0). */
+    public Builder initialImage(byte[] value) {
+      this.initialImage = value.clone();
+      return this;
+    }
+
+    /**
+     * Whether the last upload chunk is checked against the full {@code sha} and answered with
+     * {@code match} (Zephyr's image check option; off in its sample, as here by default).
+     */
+    public Builder checkImage(boolean value) {
+      this.checkImage = value;
       return this;
     }
 

@@ -54,14 +54,14 @@ class SimulatedDeviceTest {
   void groupsAreListedInZephyrsRegistrationOrder() throws Exception {
     start(SimulatedDevice.builder(dataDir).allowShell(true));
 
-    assertThat(new EnumMgmtClient(client).list().groups()).containsExactly(10, 0, 3, 9, 2, 63);
+    assertThat(new EnumMgmtClient(client).list().groups()).containsExactly(10, 1, 8, 0, 3, 9, 2, 63);
   }
 
   @Test
   void withoutAllowShellTheShellGroupIsAbsentAndAnswersEnotsup() throws Exception {
     start(SimulatedDevice.builder(dataDir));
 
-    assertThat(new EnumMgmtClient(client).list().groups()).containsExactly(10, 0, 3, 2, 63);
+    assertThat(new EnumMgmtClient(client).list().groups()).containsExactly(10, 1, 8, 0, 3, 2, 63);
     byte[] payload = client.send(Op.WRITE, 9, 0, new byte[] {(byte) 0xA1, 0x64, 'a', 'r', 'g', 'v', (byte) 0x81,
         0x62, 'l', 's'}).payload();
     assertThatThrownBy(() -> ResponseErrors.check(payload))

@@ -63,8 +63,8 @@ public final class ResponseErrors {
     }
     if (errRc != 0) {
       GroupError typed = errors == null ? null : errors.apply(errRc);
-      throw new GroupErrorException(
-          typed != null && typed.group() == errGroup ? typed : GroupError.of(errGroup, errRc));
+      GroupError error = typed != null && typed.group() == errGroup ? typed : GroupError.of(errGroup, errRc);
+      throw new GroupErrorException(error).withResponse(payload);
     }
   }
 }

@@ -1,5 +1,8 @@
 package io.mcumgr4j.error;
 
+import io.mcumgr4j.cbor.CborWriter;
+import java.util.function.Consumer;
+
 /**
  * A group-specific failure. A handler throws it to answer {@code err: {group, rc}} (v2) or the
  * translated {@code rc} (v1); a client throws it when a response carries {@code err}.
@@ -7,6 +10,8 @@ package io.mcumgr4j.error;
 public class GroupErrorException extends SmpException {
 
   private final transient GroupError error;
+  private transient Consumer<CborWriter> entries;
+  private byte[] response;
 
   public GroupErrorException(GroupError error) {
     this(error, null);
@@ -24,5 +29,32 @@ public class GroupErrorException extends SmpException {
   /** The error. */
   public GroupError error() {
     return error;
+  }
+
+  /**
+   * Server side: keys the response carries beside {@code err} (e.g. FS upload's expected
+   * {@code len}), written after it. Returns this.
+   */
+  public GroupErrorException withEntries(Consumer<CborWriter> entries) {
+    this.entries = entries;
+    return this;
+  }
+
+  /** Writes the entries set with {@link #withEntries}, if any. */
+  public void writeEntries(CborWriter out) {
+    if (entries != null) {
+      entries.accept(out);
+    }
+  }
+
+  /** Client side: the whole response payload, so callers can read keys beside {@code err}. Returns this. */
+  public GroupErrorException withResponse(byte[] payload) {
+    this.response = payload;
+    return this;
+  }
+
+  /** The response payload this error came in (client side), or {@code null}. */
+  public byte[] response() {
+    return response;
   }
 }

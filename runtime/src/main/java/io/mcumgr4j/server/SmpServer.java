@@ -237,6 +237,7 @@ public final class SmpServer implements AutoCloseable {
         out.startMap();
         ctx.reset(header, info);
         ctx.writeGroupError(out, e.error());
+        e.writeEntries(out);
       } catch (RuntimeException e) {
         LOG.log(Level.ERROR, "handler of group " + header.group() + " command " + header.command() + " failed", e);
         rc = MgmtErr.EUNKNOWN.code();

@@ -1,0 +1,90 @@
+package io.mcumgr4j.transfer;
+
+import io.mcumgr4j.annotation.MgmtErr;
+import io.mcumgr4j.cbor.CborWriter;
+import io.mcumgr4j.client.SmpClient;
+import io.mcumgr4j.error.MgmtException;
+import io.mcumgr4j.frame.SmpHeader;
+import io.mcumgr4j.groups.os.OsMgmtClient;
+import io.mcumgr4j.transport.SmpTransport;
+import io.mcumgr4j.transport.serial.SerialTransport;
+
+/**
+ * Sizes transfer chunks so that a whole request packet (8-byte header and CBOR payload) fits the
+ * device's {@code buf_size} and the link. The payload is measured by encoding it with
+ * {@link CborWriter}, so key names, integer widths (an {@code off} past 65535 takes two more
+ * bytes) and the byte string's own length prefix are counted exactly, as Zephyr will see them.
+ */
+public final class ChunkSizer {
+
+  /** Zephyr's default {@code CONFIG_MCUMGR_TRANSPORT_NETBUF_SIZE}, for devices without OS params. */
+  public static final int DEFAULT_BUF_SIZE = 384;
+
+  /** Over serial the decoded 2-byte length and 2-byte CRC share the device's buffer. */
+  static final int SERIAL_RESERVE = 4;
+
+  private ChunkSizer() {}
+
+  /** Encodes one request of a transfer with {@code dataLength} bytes of data. */
+  @FunctionalInterface
+  public interface ChunkEncoder {
+    void encode(CborWriter out, int dataLength);
+  }
+
+  /**
+   * The largest request packet the device behind {@code client} takes: reads {@code mcumgr
+   * params} (OS command 6); a device without that command is assumed to have Zephyr's default
+   * buffer of {@value #DEFAULT_BUF_SIZE} bytes.
+   */
+  public static int packetLimit(SmpClient client) {
+    long bufSize;
+    try {
+      bufSize = new OsMgmtClient(client).params().bufSize();
+    } catch (MgmtException e) {
+      if (e.err() != MgmtErr.ENOTSUP) {
+        throw e;
+      }
+      bufSize = DEFAULT_BUF_SIZE;
+    }
+    return packetLimit(bufSize, client.transport());
+  }
+
+  /**
+   * The largest request packet for a device buffer of {@code bufSize} bytes over {@code
+   * transport}: {@code bufSize} (less 4 over serial), at most the link's MTU and the SMP length
+   * field's range.
+   */
+  public static int packetLimit(long bufSize, SmpTransport transport) {
+    long limit = bufSize - (transport instanceof SerialTransport ? SERIAL_RESERVE : 0);
+    limit = Math.min(limit, transport.mtu());
+    return (int) Math.min(limit, SmpHeader.SIZE + SmpHeader.MAX_LENGTH);
+  }
+
+  /**
+   * The most data bytes a request encoded by {@code encoder} may carry within {@code
+   * packetLimit}. The other fields must not depend on the data length.
+   *
+   * @throws TransferException if not even one data byte fits
+   */
+  public static int maxData(int packetLimit, ChunkEncoder encoder) {
+    CborWriter out = CborWriter.forRequest();
+    encoder.encode(out, 0);
+    // Room for the data's own head plus its bytes; the empty string's 1-byte head is in size().
+    int room = packetLimit - SmpHeader.SIZE - (out.size() - headSize(0));
+    int n = room - headSize(room);
+    // A shorter string may need a shorter head, leaving room for a byte or two more.
+    while (n + 1 + headSize(n + 1) <= room) {
+      n++;
+    }
+    if (n < 1) {
+      throw new TransferException("a request packet of at most " + packetLimit
+          + " bytes has no room for data beside its " + (SmpHeader.SIZE + out.size() - 1) + " other bytes");
+    }
+    return n;
+  }
+
+  /** The encoded size of a CBOR head carrying {@code n}, measured rather than tabulated. */
+  private static int headSize(int n) {
+    return new CborWriter(9, 9).uint(Math.max(n, 0)).size();
+  }
+}

@@ -1,0 +1,104 @@
+package io.mcumgr4j.transfer;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Options of image and file transfers.
+ *
+ * @param image the image number an image upload targets (first chunk's {@code image}); image
+ *     uploads only
+ * @param upgrade whether the device must refuse an image not newer than the running one (first
+ *     chunk's {@code upgrade}); image uploads only
+ * @param firstChunkTimeout the timeout of a chunk at offset 0, which may erase a whole slot first
+ * @param chunkTimeout the timeout of every other request
+ * @param retries how often a request is resent (same sequence number) after a timeout
+ * @param listener told of progress
+ * @param verify whether file transfers check the device's hash of the file afterwards
+ */
+public record TransferOptions(
+    int image,
+    boolean upgrade,
+    Duration firstChunkTimeout,
+    Duration chunkTimeout,
+    int retries,
+    TransferListener listener,
+    boolean verify) {
+
+  /** Image 0, no upgrade check, 30 s for the first chunk, 3 s and 2 retries for the others. */
+  public static final TransferOptions DEFAULT = builder().build();
+
+  public TransferOptions {
+    if (image < 0) {
+      throw new IllegalArgumentException("image must not be negative: " + image);
+    }
+    if (retries < 0) {
+      throw new IllegalArgumentException("retries must not be negative: " + retries);
+    }
+    Objects.requireNonNull(firstChunkTimeout, "firstChunkTimeout");
+    Objects.requireNonNull(chunkTimeout, "chunkTimeout");
+    Objects.requireNonNull(listener, "listener");
+  }
+
+  /** A builder holding {@link #DEFAULT}'s values. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The timeout of a request at {@code off}. */
+  Duration timeoutAt(long off) {
+    return off == 0 ? firstChunkTimeout : chunkTimeout;
+  }
+
+  /** Builds {@link TransferOptions}. */
+  public static final class Builder {
+    private int image;
+    private boolean upgrade;
+    private Duration firstChunkTimeout = Duration.ofSeconds(30);
+    private Duration chunkTimeout = Duration.ofSeconds(3);
+    private int retries = 2;
+    private TransferListener listener = TransferListener.NONE;
+    private boolean verify;
+
+    private Builder() {}
+
+    public Builder image(int value) {
+      image = value;
+      return this;
+    }
+
+    public Builder upgrade(boolean value) {
+      upgrade = value;
+      return this;
+    }
+
+    public Builder firstChunkTimeout(Duration value) {
+      firstChunkTimeout = value;
+      return this;
+    }
+
+    public Builder chunkTimeout(Duration value) {
+      chunkTimeout = value;
+      return this;
+    }
+
+    public Builder retries(int value) {
+      retries = value;
+      return this;
+    }
+
+    public Builder listener(TransferListener value) {
+      listener = value;
+      return this;
+    }
+
+    public Builder verify(boolean value) {
+      verify = value;
+      return this;
+    }
+
+    public TransferOptions build() {
+      return new TransferOptions(image, upgrade, firstChunkTimeout, chunkTimeout, retries, listener, verify);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.mcumgr4j.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mcumgr4j.error.GroupErrorException;
+import io.mcumgr4j.groups.image.ImgMgmtError;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** {@link ImageUploader} against {@link FakeDevice}'s scripted image group. */
+class ImageUploaderTest {
+
+  @Test
+  void fillsEveryPacketToBufSizeAndSendsFirstChunkFieldsOnlyAtZero() throws Exception {
+    try (FakeDevice device = new FakeDevice(1024)) {
+      byte[] image = FakeImage.image(20_000, 1);
+      List<long[]> progress = new CopyOnWriteArrayList<>();
+      TransferOptions options = TransferOptions.builder()
+          .listener((done, total) -> progress.add(new long[] {done, total}))
+          .build();
+
+      ImageUploader.Result result = new ImageUploader(device.client, options).upload(image);
+
+      FileTransferTest.assertSameBytes(device.image.completed, image);
+      assertThat(result.length()).isEqualTo(20_000);
+      assertThat(result.sha()).isEqualTo(ImageUploader.sha256(image, image.length));
+      assertThat(result.match()).isNull();
+      List<Integer> packets = device.imageGroup.packetSizes;
+      assertThat(packets).hasSize(result.requests());
+      assertThat(packets.subList(0, packets.size() - 1)).containsOnly(1024);
+      assertThat(device.image.chunks.get(0).firstChunkFields()).isTrue();
+      assertThat(device.image.chunks.subList(1, packets.size())).noneMatch(FakeImage.Chunk::firstChunkFields);
+      assertThat(progress).last().isEqualTo(new long[] {20_000, 20_000});
+    }
+  }
+
+  @Test
+  void restartsAtZeroWithAllFirstChunkFieldsAfterAReboot() throws Exception {
+    try (FakeDevice device = new FakeDevice(512)) {
+      byte[] image = FakeImage.image(10_000, 2);
+      device.image.rebootBefore.add(5);
+
+      new ImageUploader(device.client, FakeDevice.OPTIONS).upload(image);
+
+      FileTransferTest.assertSameBytes(device.image.completed, image);
+      List<FakeImage.Chunk> chunks = device.image.chunks;
+      assertThat(chunks.get(4).off()).isPositive();
+      assertThat(chunks.get(5).off()).isZero();
+      assertThat(chunks.get(5).firstChunkFields()).isTrue();
+    }
+  }
+
+  @Test
+  void resendsFromTheSmallerOffsetTheDeviceAnswers() throws Exception {
+    try (FakeDevice device = new FakeDevice(512)) {
+      byte[] image = FakeImage.image(6_000, 3);
+      device.image.rewindBefore.put(4, 100L);
+
+      new ImageUploader(device.client, FakeDevice.OPTIONS).upload(image);
+
+      FileTransferTest.assertSameBytes(device.image.completed, image);
+      assertThat(device.image.chunks.get(4).off()).isEqualTo(100);
+      assertThat(device.image.chunks.get(4).firstChunkFields()).isFalse();
+    }
+  }
+
+  @Test
+  void lostRepliesAreRetriedAndTheDuplicatesAnsweredWithTheExpectedOffset() throws Exception {
+    try (FakeDevice device = new FakeDevice(512)) {
+      byte[] image = FakeImage.image(5_000, 4);
+      // Response 1 answers mcumgr params, 2 the first chunk (its resend resumes by sha), 3 that
+      // resend, 4 the chunk after it (its resend is dropped as a duplicate).
+      device.link.dropResponse(2);
+      device.link.dropResponse(4);
+
+      new ImageUploader(device.client, FakeDevice.OPTIONS).upload(image);
+
+      FileTransferTest.assertSameBytes(device.image.completed, image);
+      List<FakeImage.Chunk> chunks = device.image.chunks;
+      assertThat(chunks.get(0).off()).isZero();
+      assertThat(chunks.get(1).off()).isZero();
+      assertThat(chunks.get(2).off()).isPositive().isEqualTo(chunks.get(3).off());
+      assertThat(chunks.get(4).off()).isGreaterThan(chunks.get(3).off());
+    }
+  }
+
+  @Test
+  void aNewUploaderResumesWhereTheInterruptedOneStopped() throws Exception {
+    try (FakeDevice device = new FakeDevice(512)) {
+      byte[] image = FakeImage.image(8_000, 5);
+      TransferOptions interrupting = TransferOptions.builder()
+          .listener((done, total) -> {
+            if (done > 3_000) {
+              throw new IllegalStateException("link lost");
+            }
+          })
+          .build();
+      assertThatThrownBy(() -> new ImageUploader(device.client, interrupting).upload(image))
+          .hasMessage("link lost");
+      int before = device.image.chunks.size();
+
+      new ImageUploader(device.client, FakeDevice.OPTIONS).upload(image);
+
+      FileTransferTest.assertSameBytes(device.image.completed, image);
+      FakeImage.Chunk resumed = device.image.chunks.get(before);
+      assertThat(resumed.off()).isZero();
+      assertThat(device.image.chunks.get(before + 1).off()).isGreaterThan(3_000);
+    }
+  }
+
+  @Test
+  void checksMatchWhenTheDeviceSendsIt() throws Exception {
+    try (FakeDevice device = new FakeDevice(2048)) {
+      device.image.sendMatch = true;
+      byte[] image = FakeImage.image(3_000, 6);
+      assertThat(new ImageUploader(device.client).upload(image).match()).isTrue();
+
+      device.image.corruptWrites = true;
+      assertThatThrownBy(() -> new ImageUploader(device.client).upload(FakeImage.image(3_000, 7)))
+          .isInstanceOf(TransferException.class)
+          .hasMessageContaining("does not match");
+    }
+  }
+
+  @Test
+  void aDeviceThatKeepsRebootingEndsTheUpload() throws Exception {
+    try (FakeDevice device = new FakeDevice(512)) {
+      for (int i = 2; i < 100; i += 2) {
+        device.image.rebootBefore.add(i);
+      }
+      assertThatThrownBy(() -> new ImageUploader(device.client, FakeDevice.OPTIONS).upload(FakeImage.image(5_000, 8)))
+          .isInstanceOf(TransferException.class)
+          .hasMessageContaining("earlier offset");
+      assertThat(device.image.chunks).hasSize(2 * (Progress.MAX_REWINDS + 1));
+    }
+  }
+
+  @Test
+  void deviceErrorsArePassedOn() throws Exception {
+    try (FakeDevice device = new FakeDevice(512)) {
+      byte[] notAnImage = new byte[1000];
+      assertThatThrownBy(() -> new ImageUploader(device.client).upload(notAnImage))
+          .isInstanceOfSatisfying(GroupErrorException.class,
+              e -> assertThat(e.error()).isEqualTo(ImgMgmtError.INVALID_IMAGE_HEADER_MAGIC));
+    }
+  }
+}
