@@ -8,11 +8,21 @@ import io.mcumgr4j.error.MgmtException;
 import io.mcumgr4j.frame.SmpHeader;
 import io.mcumgr4j.groups.enumeration.EnumMgmt;
 import io.mcumgr4j.groups.enumeration.EnumMgmtClient;
+import io.mcumgr4j.groups.fs.FsMgmtClient;
+import io.mcumgr4j.groups.image.ImgMgmt;
+import io.mcumgr4j.groups.image.ImgMgmtClient;
 import io.mcumgr4j.groups.os.OsMgmt;
 import io.mcumgr4j.groups.os.OsMgmtClient;
 import io.mcumgr4j.groups.settings.SettingsMgmtClient;
 import io.mcumgr4j.groups.shell.ShellMgmtClient;
 import io.mcumgr4j.groups.stat.StatMgmtClient;
+import io.mcumgr4j.mcuboot.ImageVersion;
+import io.mcumgr4j.mcuboot.McubootImage;
+import io.mcumgr4j.mcuboot.McubootImageBuilder;
+import io.mcumgr4j.transfer.FileDownloader;
+import io.mcumgr4j.transfer.FileUploader;
+import io.mcumgr4j.transfer.ImageUploader;
+import io.mcumgr4j.transfer.TransferOptions;
 import io.mcumgr4j.transport.serial.SerialTransport;
 import io.mcumgr4j.transport.udp.UdpTransport;
 import java.io.ByteArrayOutputStream;
@@ -28,8 +38,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -127,15 +139,47 @@ final class DemoCommand implements Callable<Integer> {
     step("stat: list and read", () -> stats.list().names() + " " + stats.groupData("smp_svr_stats").fields());
     step("enum: details", () -> new EnumMgmtClient(smp).details(null).groups().stream()
         .map(EnumMgmt.GroupDetails::name).collect(Collectors.joining(", ")));
+    step("image: build 1.2.3, upload, test, reset, confirm (MCUboot swap)", () -> {
+      byte[] firmware = new byte[100_000];
+      new Random(1).nextBytes(firmware);
+      byte[] image = new McubootImageBuilder().version(ImageVersion.of(1, 2, 3)).payload(firmware).build();
+      int[] lastPercent = {-1};
+      new ImageUploader(smp, TransferOptions.builder().listener((done, total) -> {
+        int percent = (int) (100 * done / total);
+        if (percent / 25 != lastPercent[0] / 25) {
+          lastPercent[0] = percent;
+          System.out.println("    uploaded " + done + " of " + total + " bytes");
+        }
+      }).build()).upload(image);
+      ImgMgmtClient img = new ImgMgmtClient(smp);
+      img.setState(McubootImage.parse(image).hash(), false);
+      restart(device, os);
+      img.setState(null, true);
+      ImgMgmt.Slot running = img.state().images().get(0);
+      return "running " + running.version() + " in slot " + running.slot() + ", confirmed " + running.confirmed();
+    });
+    FsMgmtClient fs = new FsMgmtClient(smp);
+    step("fs: upload a file, download it, sha256", () -> {
+      byte[] data = "hello from mcumgr4j\n".repeat(500).getBytes(StandardCharsets.UTF_8);
+      new FileUploader(smp).upload("/lfs1/hello.txt", data);
+      byte[] back = new FileDownloader(smp).download("/lfs1/hello.txt");
+      return back.length + " bytes back, equal: " + Arrays.equals(data, back) + ", "
+          + fs.hash("/lfs1/hello.txt", "sha256", OptionalLong.empty(), OptionalLong.empty()).type();
+    });
     step("os: reset (the device restarts in-process; saved settings stay)", () -> {
-      int boots = device.bootCount();
-      os.reset(null, null);
-      for (int i = 0; i < 200 && device.bootCount() == boots; i++) {
-        Thread.sleep(10);
-      }
+      restart(device, os);
       return "boot " + device.bootCount() + ", app/greeting = "
           + new String(settings.read("app/greeting", OptionalLong.empty()).value(), StandardCharsets.UTF_8);
     });
+  }
+
+  /** Resets the device and waits (boundedly) for it to have booted again. */
+  private static void restart(SimulatedDevice device, OsMgmtClient os) throws InterruptedException {
+    int boots = device.bootCount();
+    os.reset(null, null);
+    for (int i = 0; i < 500 && device.bootCount() == boots; i++) {
+      Thread.sleep(10);
+    }
   }
 
   /** Serves the device over a pipe with the serial framing and shows the lines it wrote. */
