@@ -1,18 +1,84 @@
 package io.mcumgr4j.cli;
 
+import io.mcumgr4j.client.ClientConfig;
+import io.mcumgr4j.client.SmpClient;
+import io.mcumgr4j.frame.SmpHeader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The {@code mcumgr4j} command. */
+/** The {@code mcumgr4j} command: a client for every built-in group, {@code serve} and {@code demo}. */
 @Command(
     name = "mcumgr4j",
     mixinStandardHelpOptions = true,
     version = "mcumgr4j 0.1.0-SNAPSHOT",
-    description = "MCUmgr / SMP for the JVM.",
-    subcommands = {ServeCommand.class, DemoCommand.class})
+    description = "MCUmgr / SMP for the JVM: manage a Zephyr device, or serve a simulated one.",
+    subcommands = {OsCommands.class, ServeCommand.class, DemoCommand.class})
 public final class Main {
 
+  @Option(names = {"-c", "--conn"}, paramLabel = "CONN", scope = ScopeType.INHERIT,
+      description = "The device: udp:HOST[:PORT] (IPv6 as udp:[::1]:1337) or serial:DEVICE[,baud=N]. "
+          + "Default: ${DEFAULT-VALUE}.", defaultValue = "udp:127.0.0.1:1337")
+  String conn;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT,
+      description = "Seconds to wait for each response. Default: ${DEFAULT-VALUE}.", defaultValue = "3")
+  double timeoutSeconds;
+
+  @Option(names = "--retries", scope = ScopeType.INHERIT,
+      description = "Times a request is sent again after a timeout. Default: ${DEFAULT-VALUE}.", defaultValue = "2")
+  int retries;
+
+  @Option(names = "--mtu", scope = ScopeType.INHERIT,
+      description = "Largest SMP packet sent in one datagram or serial message (default: 1500 for UDP, 2048 for serial).")
+  Integer mtu;
+
+  @Option(names = "--smp-v1", scope = ScopeType.INHERIT, description = "Send SMP v1 (legacy) requests.")
+  boolean v1;
+
+  @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results as JSON.")
+  boolean json;
+
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+      description = "Show stack traces and debug output.")
+  boolean verbose;
+
+  private PrintStream out = System.out;
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(run(System.out, System.err, args));
+  }
+
+  /**
+   * Runs the command line with results to {@code out} and errors to {@code err}; returns the exit
+   * code (see {@link ExitCodes}). Tests call it in-process.
+   */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    Main main = new Main();
+    main.out = out;
+    CommandLine cli = new CommandLine(main);
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setExecutionExceptionHandler((e, line, parsed) -> ExitCodes.report(e, main.verbose, line.getErr()));
+    return cli.execute(args);
+  }
+
+  /** A client for the device named by {@code --conn}, with the timeout and retries given. */
+  SmpClient connect() throws IOException {
+    ClientConfig config = ClientConfig.DEFAULT
+        .withTimeout(Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))))
+        .withRetries(retries)
+        .withVersion(v1 ? SmpHeader.VERSION_1 : SmpHeader.VERSION_2);
+    return new SmpClient(Connections.open(conn, mtu), config);
+  }
+
+  /** Where results go: human text, or JSON with {@code --json}. */
+  Output output() {
+    return new Output(out, json);
   }
 }
