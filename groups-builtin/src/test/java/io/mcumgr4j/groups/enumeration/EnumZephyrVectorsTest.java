@@ -1,5 +1,6 @@
 package io.mcumgr4j.groups.enumeration;
 
+import io.mcumgr4j.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcumgr4j.server.ServerConfig;
@@ -30,10 +31,10 @@ class EnumZephyrVectorsTest {
   @ParameterizedTest
   @ValueSource(strings = {"enum/count", "enum/list", "enum/group_id(0)", "enum/details"})
   void answersAreZephyrsBytes(String name) throws Exception {
-    ZephyrVectors.Exchange zephyr = ZephyrVectors.get("udp", name);
+    Vectors.Exchange zephyr = Vectors.get("udp", name);
 
-    byte[] answer = loopback.exchange(zephyr.request());
+    byte[] answer = loopback.exchange(zephyr.requestBytes());
 
-    assertThat(HexFormat.of().formatHex(answer)).isEqualTo(HexFormat.of().formatHex(zephyr.response()));
+    assertThat(HexFormat.of().formatHex(answer)).isEqualTo(HexFormat.of().formatHex(zephyr.responseBytes()));
   }
 }

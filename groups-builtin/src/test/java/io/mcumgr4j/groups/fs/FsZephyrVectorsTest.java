@@ -1,5 +1,6 @@
 package io.mcumgr4j.groups.fs;
 
+import io.mcumgr4j.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -24,10 +25,10 @@ class FsZephyrVectorsTest {
       for (String name : new String[] {
           "fs/upload(small)", "fs/download(small)", "fs/status", "fs/supported_hash_types",
           "fs/hash(sha256)", "fs/hash(crc32)", "fs/close", "fs/download(missing file)"}) {
-        ZephyrVectors.Exchange e = ZephyrVectors.udp(name);
-        assertThat(HexFormat.of().formatHex(udp.exchange(e.request())))
+        Vectors.Exchange e = Vectors.get("udp", name);
+        assertThat(HexFormat.of().formatHex(udp.exchange(e.requestBytes())))
             .as(name)
-            .isEqualTo(HexFormat.of().formatHex(e.response()));
+            .isEqualTo(HexFormat.of().formatHex(e.responseBytes()));
       }
       assertThat(root.resolve("lfs1/vec.txt")).hasSize(0x130);
     }

@@ -1,5 +1,6 @@
 package io.mcumgr4j.groups.os;
 
+import io.mcumgr4j.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcumgr4j.annotation.Op;
@@ -48,9 +49,9 @@ class OsMgmtZephyrBytesTest {
   }
 
   /** Sends the vector's request payload with its op and ids; checks the response header as Zephyr's. */
-  private static SmpFrame exchange(SmpClient client, ZephyrVectors.Exchange vector) {
-    SmpHeader request = SmpHeader.decode(vector.request());
-    SmpHeader zephyr = SmpHeader.decode(vector.response());
+  private static SmpFrame exchange(SmpClient client, Vectors.Exchange vector) {
+    SmpHeader request = SmpHeader.decode(vector.requestBytes());
+    SmpHeader zephyr = SmpHeader.decode(vector.responseBytes());
     SmpFrame rsp = client.send(Op.fromCode(request.op()), request.group(), request.command(), vector.requestPayload());
 
     SmpHeader ours = rsp.header();
@@ -67,17 +68,17 @@ class OsMgmtZephyrBytesTest {
   @ValueSource(strings = {"os/echo", "os/echo(empty)", "os/echo(after bench)", "os/mcumgr_params",
       "connect/mcumgr_params(auto)"})
   void answersZephyrsExactBytes(String name) {
-    ZephyrVectors.Exchange vector = ZephyrVectors.udp(name);
+    Vectors.Exchange vector = Vectors.get("udp", name);
 
     SmpFrame rsp = exchange(client, vector);
 
     assertThat(rsp.payload()).isEqualTo(vector.responsePayload());
-    assertThat(rsp.header().length()).isEqualTo(SmpHeader.decode(vector.response()).length());
+    assertThat(rsp.header().length()).isEqualTo(SmpHeader.decode(vector.responseBytes()).length());
   }
 
   @Test
   void taskStatsHasZephyrsStructure() throws Exception {
-    ZephyrVectors.Exchange vector = ZephyrVectors.udp("os/taskstat");
+    Vectors.Exchange vector = Vectors.get("udp", "os/taskstat");
     CborShape.Item zephyr = CborShape.decode(vector.responsePayload());
     CborShape.Item ours;
     // A JVM has more threads than Zephyr's sample: a larger buffer and MTU hold them all.
@@ -102,7 +103,7 @@ class OsMgmtZephyrBytesTest {
 
   @Test
   void infoAllHasZephyrsStructure() {
-    ZephyrVectors.Exchange vector = ZephyrVectors.udp("os/info(all)");
+    Vectors.Exchange vector = Vectors.get("udp", "os/info(all)");
     CborShape.Item zephyr = CborShape.decode(vector.responsePayload());
 
     CborShape.Item ours = CborShape.decode(exchange(client, vector).payload());
@@ -118,7 +119,7 @@ class OsMgmtZephyrBytesTest {
 
   @Test
   void infoWithoutFormatIsZephyrsResponseWithAnotherKernelName() {
-    ZephyrVectors.Exchange vector = ZephyrVectors.udp("os/info(default)");
+    Vectors.Exchange vector = Vectors.get("udp", "os/info(default)");
 
     byte[] ours = exchange(client, vector).payload();
 

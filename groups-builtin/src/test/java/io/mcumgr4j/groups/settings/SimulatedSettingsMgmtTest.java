@@ -1,5 +1,6 @@
 package io.mcumgr4j.groups.settings;
 
+import io.mcumgr4j.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,6 @@ import io.mcumgr4j.error.MgmtException;
 import io.mcumgr4j.groups.settings.SettingsEvents.Access;
 import io.mcumgr4j.groups.settings.SettingsEvents.AccessEvent;
 import io.mcumgr4j.groups.zephyr.UdpHarness;
-import io.mcumgr4j.groups.zephyr.ZephyrVectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -114,9 +114,9 @@ class SimulatedSettingsMgmtTest {
 
   @Test
   void commitCountsAndAnswersZephyrsBytes() throws Exception {
-    ZephyrVectors.Exchange zephyr = ZephyrVectors.udp("settings/commit");
+    Vectors.Exchange zephyr = Vectors.get("udp", "settings/commit");
 
-    assertThat(hex(udp.exchange(zephyr.request()))).isEqualTo(hex(zephyr.response()));
+    assertThat(hex(udp.exchange(zephyr.requestBytes()))).isEqualTo(hex(zephyr.responseBytes()));
     settings.commit();
 
     assertThat(store.commitCount()).isEqualTo(2);
@@ -128,9 +128,9 @@ class SimulatedSettingsMgmtTest {
     settings.save(null);
     settings.write("app/saved", new byte[] {2});
     settings.write("app/unsaved", new byte[] {3});
-    ZephyrVectors.Exchange zephyr = ZephyrVectors.udp("settings/load");
+    Vectors.Exchange zephyr = Vectors.get("udp", "settings/load");
 
-    assertThat(hex(udp.exchange(zephyr.request()))).isEqualTo(hex(zephyr.response()));
+    assertThat(hex(udp.exchange(zephyr.requestBytes()))).isEqualTo(hex(zephyr.responseBytes()));
 
     assertThat(settings.read("app/saved", ALL).value()).containsExactly(1);
     assertThatThrownBy(() -> settings.read("app/unsaved", ALL)).isInstanceOf(GroupErrorException.class);
@@ -163,9 +163,9 @@ class SimulatedSettingsMgmtTest {
   @Test
   void aFailingSaveIsSaveNotSupportedWithZephyrsBytes() throws Exception {
     Files.createDirectories(file.resolve("occupied"));   // the file cannot be replaced
-    ZephyrVectors.Exchange zephyr = ZephyrVectors.udp("settings/save");
+    Vectors.Exchange zephyr = Vectors.get("udp", "settings/save");
 
-    assertThat(hex(udp.exchange(zephyr.request()))).isEqualTo(hex(zephyr.response()));
+    assertThat(hex(udp.exchange(zephyr.requestBytes()))).isEqualTo(hex(zephyr.responseBytes()));
     assertThatThrownBy(() -> settings.save(null)).isInstanceOfSatisfying(GroupErrorException.class,
         e -> assertThat(e.error()).isSameAs(SettingsMgmtError.SAVE_NOT_SUPPORTED));
     assertThatThrownBy(() -> settingsV1.save(null))
@@ -186,8 +186,8 @@ class SimulatedSettingsMgmtTest {
   @Test
   void aRootWithoutHandlerIsRootKeyNotFoundWithZephyrsBytes() throws Exception {
     for (String name : List.of("settings/write", "settings/read", "settings/read(missing)")) {
-      ZephyrVectors.Exchange zephyr = ZephyrVectors.udp(name);
-      assertThat(hex(udp.exchange(zephyr.request()))).as(name).isEqualTo(hex(zephyr.response()));
+      Vectors.Exchange zephyr = Vectors.get("udp", name);
+      assertThat(hex(udp.exchange(zephyr.requestBytes()))).as(name).isEqualTo(hex(zephyr.responseBytes()));
     }
     assertThatThrownBy(() -> settings.delete("vec/key")).isInstanceOfSatisfying(GroupErrorException.class,
         e -> assertThat(e.error()).isSameAs(SettingsMgmtError.ROOT_KEY_NOT_FOUND));

@@ -1,11 +1,11 @@
 package io.mcumgr4j.groups.shell;
 
+import io.mcumgr4j.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcumgr4j.cbor.CborReader;
 import io.mcumgr4j.frame.SmpHeader;
 import io.mcumgr4j.groups.enumeration.Loopback;
-import io.mcumgr4j.groups.enumeration.ZephyrVectors;
 import io.mcumgr4j.server.SmpServer;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -32,29 +32,29 @@ class ShellZephyrVectorsTest {
   @Test
   void anUnknownCommandGetsZephyrsBytes() throws Exception {
     start("4.4.0");
-    ZephyrVectors.Exchange zephyr = ZephyrVectors.get("udp", "shell/exec(bogus)");
+    Vectors.Exchange zephyr = Vectors.get("udp", "shell/exec(bogus)");
 
-    assertThat(hex(loopback.exchange(zephyr.request()))).isEqualTo(hex(zephyr.response()));
+    assertThat(hex(loopback.exchange(zephyr.requestBytes()))).isEqualTo(hex(zephyr.responseBytes()));
   }
 
   @Test
   void kernelVersionOfTheSameVersionGetsZephyrsBytes() throws Exception {
     start("4.4.0");
-    ZephyrVectors.Exchange zephyr = ZephyrVectors.get("udp", "shell/exec(kernel version)");
+    Vectors.Exchange zephyr = Vectors.get("udp", "shell/exec(kernel version)");
 
-    assertThat(hex(loopback.exchange(zephyr.request()))).isEqualTo(hex(zephyr.response()));
+    assertThat(hex(loopback.exchange(zephyr.requestBytes()))).isEqualTo(hex(zephyr.responseBytes()));
   }
 
   @Test
   void kernelVersionOfAnotherVersionHasZephyrsKeysAndTypes() throws Exception {
     start("1.2.3-sim+7");
-    ZephyrVectors.Exchange zephyr = ZephyrVectors.get("udp", "shell/exec(kernel version)");
+    Vectors.Exchange zephyr = Vectors.get("udp", "shell/exec(kernel version)");
 
-    byte[] answer = loopback.exchange(zephyr.request());
+    byte[] answer = loopback.exchange(zephyr.requestBytes());
 
     // the same header but for the length
-    assertThat(Arrays.copyOfRange(answer, 0, 2)).isEqualTo(Arrays.copyOfRange(zephyr.response(), 0, 2));
-    assertThat(Arrays.copyOfRange(answer, 4, 8)).isEqualTo(Arrays.copyOfRange(zephyr.response(), 4, 8));
+    assertThat(Arrays.copyOfRange(answer, 0, 2)).isEqualTo(Arrays.copyOfRange(zephyr.responseBytes(), 0, 2));
+    assertThat(Arrays.copyOfRange(answer, 4, 8)).isEqualTo(Arrays.copyOfRange(zephyr.responseBytes(), 4, 8));
     CborReader in = CborReader.of(answer, SmpHeader.SIZE, answer.length - SmpHeader.SIZE);
     in.beginMap();
     assertThat(in.nextKey()).isEqualTo("o");

@@ -1,5 +1,6 @@
 package io.mcumgr4j.groups.stat;
 
+import io.mcumgr4j.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import io.mcumgr4j.client.ResponseErrors;
 import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.error.MgmtException;
 import io.mcumgr4j.groups.zephyr.UdpHarness;
-import io.mcumgr4j.groups.zephyr.ZephyrVectors;
 import java.util.HexFormat;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -55,9 +55,9 @@ class SimulatedStatMgmtTest {
     registry.group("flash_sim_stats");
     registry.group("flash_sim_thresholds");
     registry.group("smp_svr_stats");
-    ZephyrVectors.Exchange zephyr = ZephyrVectors.udp("stat/list");
+    Vectors.Exchange zephyr = Vectors.get("udp", "stat/list");
 
-    assertThat(HEX.formatHex(udp.exchange(zephyr.request()))).isEqualTo(HEX.formatHex(zephyr.response()));
+    assertThat(HEX.formatHex(udp.exchange(zephyr.requestBytes()))).isEqualTo(HEX.formatHex(zephyr.responseBytes()));
   }
 
   @Test
@@ -86,9 +86,9 @@ class SimulatedStatMgmtTest {
   @Test
   void groupDataGivesZephyrsBytesForZephyrsGroup() throws Exception {
     registry.group("smp_svr_stats").counter("ticks");
-    ZephyrVectors.Exchange zephyr = ZephyrVectors.udp("stat/group_data(smp_svr_stats)");
+    Vectors.Exchange zephyr = Vectors.get("udp", "stat/group_data(smp_svr_stats)");
 
-    assertThat(HEX.formatHex(udp.exchange(zephyr.request()))).isEqualTo(HEX.formatHex(zephyr.response()));
+    assertThat(HEX.formatHex(udp.exchange(zephyr.requestBytes()))).isEqualTo(HEX.formatHex(zephyr.responseBytes()));
   }
 
   @Test
@@ -127,9 +127,9 @@ class SimulatedStatMgmtTest {
   @Test
   void anUnknownNameIsInvalidStatNameWithZephyrsBytes() throws Exception {
     registry.group("smp_svr_stats");
-    ZephyrVectors.Exchange zephyr = ZephyrVectors.udp("stat/group_data(missing)");
+    Vectors.Exchange zephyr = Vectors.get("udp", "stat/group_data(missing)");
 
-    assertThat(HEX.formatHex(udp.exchange(zephyr.request()))).isEqualTo(HEX.formatHex(zephyr.response()));
+    assertThat(HEX.formatHex(udp.exchange(zephyr.requestBytes()))).isEqualTo(HEX.formatHex(zephyr.responseBytes()));
     assertThatThrownBy(() -> stat.groupData("no_such_group"))
         .isInstanceOfSatisfying(GroupErrorException.class, e -> {
           assertThat(e.error()).isSameAs(StatMgmtError.INVALID_STAT_NAME);
