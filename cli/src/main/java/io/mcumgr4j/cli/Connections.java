@@ -1,5 +1,6 @@
 package io.mcumgr4j.cli;
 
+import io.mcumgr4j.client.SmpTransportException;
 import io.mcumgr4j.transport.SmpTransport;
 import io.mcumgr4j.transport.serial.SerialPorts;
 import io.mcumgr4j.transport.serial.SerialTransport;
@@ -32,8 +33,13 @@ final class Connections {
         }
         baud = Integer.parseInt(parts[i].substring(5));
       }
-      return SerialTransport.over(SerialPorts.open(parts[0], baud), mtu == null ? SerialTransport.DEFAULT_MTU : mtu,
-          null);
+      SerialPorts.Port port;
+      try {
+        port = SerialPorts.open(parts[0], baud);
+      } catch (IOException e) {
+        throw new SmpTransportException("cannot open " + parts[0] + ": " + e.getMessage(), e);
+      }
+      return SerialTransport.over(port, mtu == null ? SerialTransport.DEFAULT_MTU : mtu, null);
     }
     throw new IllegalArgumentException("--conn must be udp:HOST[:PORT] or serial:DEVICE[,baud=N], not '" + conn + "'");
   }

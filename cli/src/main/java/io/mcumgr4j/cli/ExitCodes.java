@@ -57,7 +57,7 @@ final class ExitCodes {
       code = BAD_RESPONSE;
       message = e.getMessage();
     } else if (e instanceof IOException || e instanceof UncheckedIOException) {
-      code = e.getMessage() != null && e.getMessage().contains("Port") ? UNREACHABLE : FAILURE;
+      code = FAILURE;
       message = e.toString();
     } else {
       code = FAILURE;

@@ -18,7 +18,9 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     version = "mcumgr4j 0.1.0-SNAPSHOT",
     description = "MCUmgr / SMP for the JVM: manage a Zephyr device, or serve a simulated one.",
-    subcommands = {OsCommands.class, ServeCommand.class, DemoCommand.class})
+    subcommands = {OsCommands.class, ImageCommands.class, FsCommands.class, SettingsCommands.class, ShellCommands.class,
+        StatCommands.class, EnumCommand.class, ZephyrCommands.class, RawCommand.class, ServeCommand.class,
+        DemoCommand.class})
 public final class Main {
 
   @Option(names = {"-c", "--conn"}, paramLabel = "CONN", scope = ScopeType.INHERIT,

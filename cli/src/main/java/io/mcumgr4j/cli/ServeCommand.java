@@ -2,22 +2,51 @@ package io.mcumgr4j.cli;
 
 import io.mcumgr4j.device.SimulatedDevice;
 import io.mcumgr4j.server.ServerConfig;
+import io.mcumgr4j.transport.serial.SerialPorts;
+import io.mcumgr4j.transport.serial.SerialServerEndpoint;
 import io.mcumgr4j.transport.udp.UdpServerEndpoint;
+import java.io.PrintWriter;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code mcumgr4j serve}: a simulated device on UDP until Ctrl-C. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Serve a simulated device (OS, settings, stat, shell, enum, zephyr basic groups) over UDP "
-        + "until interrupted.")
+/**
+ * {@code mcumgr4j serve}: a simulated device on UDP, serial ports and/or a socat pty pair until
+ * Ctrl-C or SIGTERM. Each request is logged in one line; an OS reset restarts the device inside the
+ * process, its endpoints staying open.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Serve a simulated device (enum, image, fs, os, settings, shell, stat and zephyr basic groups) "
+        + "until interrupted.",
+        "Without --udp, --serial or --pty it serves UDP on 127.0.0.1:1337."})
 final class ServeCommand implements Callable<Integer> {
 
+  private static final String DEFAULT_UDP = "127.0.0.1:1337";
+  private static final int DEFAULT_BAUD = 115200;
+
+  @Spec
+  CommandSpec spec;
+
   @Option(names = "--udp", paramLabel = "HOST:PORT",
-      description = "Address to bind (IPv6 as [::1]:1337). Default: ${DEFAULT-VALUE}.", defaultValue = "127.0.0.1:1337")
-  String udp;
+      description = "Serve UDP on this address (IPv6 as [::1]:1337; port 0 picks one). Repeatable.")
+  List<String> udp = new ArrayList<>();
+
+  @Option(names = "--serial", paramLabel = "DEVICE[,baud=N]",
+      description = "Serve a real serial port (e.g. /dev/ttyACM0,baud=115200; default baud " + DEFAULT_BAUD
+          + "). Repeatable.")
+  List<String> serial = new ArrayList<>();
+
+  @Option(names = "--pty", description = "Make a pseudo-terminal pair with socat, serve one end and print the "
+      + "other for the client (--conn serial:PATH).")
+  boolean pty;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the device keeps its state. Default: "
       + "${DEFAULT-VALUE}.", defaultValue = "mcumgr4j-device")
@@ -34,20 +63,127 @@ final class ServeCommand implements Callable<Integer> {
       defaultValue = "2")
   int bufCount;
 
+  @Option(names = "--images", paramLabel = "N", description = "Updatable images (MCUboot image pairs). Default: "
+      + "${DEFAULT-VALUE}.", defaultValue = "1")
+  int images;
+
+  @Option(names = "--slot-size", paramLabel = "BYTES", description = "Size of each image slot. Default: "
+      + "${DEFAULT-VALUE}.", defaultValue = "1048576")
+  long slotSize;
+
+  /** What is open, closed in reverse order by {@link #stop()}. */
+  private final List<AutoCloseable> open = new ArrayList<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
   @Override
   public Integer call() throws Exception {
+    if (images < 1 || slotSize < 1) {
+      throw new IllegalArgumentException("--images and --slot-size must be positive");
+    }
+    List<String> udpAddresses = udp.isEmpty() && serial.isEmpty() && !pty ? List.of(DEFAULT_UDP) : udp;
+    // parse everything before anything is opened: a typo should not leave a half-started device
+    List<InetSocketAddress> udpBinds = udpAddresses.stream().map(a -> Addresses.parse(a, 1337)).toList();
+    List<SerialSpec> serialSpecs = serial.stream().map(SerialSpec::parse).toList();
+
+    // Ctrl-C or SIGTERM: the hook closes endpoints, device and socat, then the JVM exits
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "mcumgr4j-serve-shutdown"));
+    try {
+      start(udpBinds, serialSpecs);
+    } catch (PtyPair.SocatMissingException e) {
+      stop();
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("mcumgr4j: " + e.getMessage());
+      err.flush();
+      return ExitCodes.FAILURE;
+    } catch (Exception e) {
+      stop();
+      throw e;
+    }
+    System.out.println("data in " + dataDir.toAbsolutePath() + ", " + images + " image(s) of " + slotSize
+        + " bytes per slot (Ctrl-C stops)");
+    stopped.await();
+    return ExitCodes.OK;
+  }
+
+  private void start(List<InetSocketAddress> udpBinds, List<SerialSpec> serialSpecs) throws Exception {
     SimulatedDevice device = SimulatedDevice.builder(dataDir)
         .serverConfig(ServerConfig.DEFAULT.withBufSize(bufSize).withBufCount(bufCount))
         .allowShell(allowShell)
+        .images(images, slotSize)
         .start();
+    opened(device);
     device.server().setRequestLog((h, t, rc) -> System.out.printf("%s %s group %d command %d seq %d -> %s%n",
         t.transport(), t.peer(), h.group(), h.command(), h.sequence(), rc == 0 ? "ok" : "rc " + rc));
-    UdpServerEndpoint endpoint = device.serveUdp(Addresses.parse(udp, 1337));
-    // Ctrl-C or SIGTERM: the hook closes the device (and its endpoint), then the JVM exits
-    Runtime.getRuntime().addShutdownHook(new Thread(device::close));
-    System.out.println("simulated device on udp " + endpoint.localAddress() + ", data in " + dataDir
-        + " (Ctrl-C stops)");
-    new CountDownLatch(1).await();
-    return 0;
+    device.onBoot(() -> System.out.println("device restarted (boot " + device.bootCount() + ")"));
+
+    for (InetSocketAddress bind : udpBinds) {
+      UdpServerEndpoint endpoint = device.serveUdp(bind);
+      System.out.println("simulated device on udp " + format(endpoint.localAddress()));
+    }
+    for (SerialSpec s : serialSpecs) {
+      opened(SerialServerEndpoint.over(device.server(), SerialPorts.open(s.device(), s.baud())).start());
+      System.out.println("simulated device on serial " + s.device() + " at " + s.baud() + " baud");
+    }
+    if (pty) {
+      PtyPair pair = PtyPair.create();
+      opened(pair);
+      opened(SerialServerEndpoint.over(device.server(), SerialPorts.open(pair.serverEnd().toString(), DEFAULT_BAUD))
+          .start());
+      System.out.println("simulated device on pty " + pair.serverEnd());
+      System.out.println("client pty: " + pair.clientEnd() + " (--conn serial:" + pair.clientEnd() + ")");
+    }
+  }
+
+  private synchronized void opened(AutoCloseable resource) {
+    open.add(resource);
+  }
+
+  /**
+   * Closes serial endpoints before the device and socat last, so no reader sees its pty vanish
+   * while serving. Runs from the shutdown hook, and after a failed start; the second run finds
+   * nothing open.
+   */
+  private void stop() {
+    List<AutoCloseable> toClose;
+    synchronized (this) {
+      toClose = new ArrayList<>(open);
+      open.clear();
+    }
+    List<AutoCloseable> order = new ArrayList<>();
+    toClose.stream().filter(r -> r instanceof SerialServerEndpoint).forEach(order::add);
+    toClose.stream().filter(r -> r instanceof SimulatedDevice).forEach(order::add);
+    toClose.stream().filter(r -> r instanceof PtyPair).forEach(order::add);
+    for (AutoCloseable resource : order) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        System.err.println("mcumgr4j: closing " + resource + " failed: " + e);
+      }
+    }
+    stopped.countDown();
+  }
+
+  /** {@code host:port}, IPv6 hosts in brackets, as {@code --udp} takes it. */
+  private static String format(InetSocketAddress address) {
+    String host = address.getAddress().getHostAddress();
+    return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+
+  /** A {@code --serial} value: {@code DEVICE[,baud=N]}. */
+  private record SerialSpec(String device, int baud) {
+    static SerialSpec parse(String text) {
+      String[] parts = text.split(",");
+      int baud = DEFAULT_BAUD;
+      for (int i = 1; i < parts.length; i++) {
+        if (!parts[i].startsWith("baud=")) {
+          throw new IllegalArgumentException("unknown serial option '" + parts[i] + "' (expected baud=N)");
+        }
+        baud = Integer.parseInt(parts[i].substring(5));
+      }
+      if (parts[0].isEmpty()) {
+        throw new IllegalArgumentException("--serial needs a device path");
+      }
+      return new SerialSpec(parts[0], baud);
+    }
   }
 }

@@ -1,0 +1,120 @@
+package io.mcumgr4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcumgr4j.device.SimulatedDevice;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mcumgr4j settings ...} against a simulated device, in-process. */
+class SettingsCommandsTest {
+
+  @TempDir
+  static Path dir;
+
+  private static CliDevice cli;
+  private static SimulatedDevice device;
+  private static String conn;
+
+  @BeforeAll
+  static void start() throws IOException {
+    cli = CliDevice.start(dir);
+    device = cli.device();
+    conn = cli.conn();
+  }
+
+  @AfterAll
+  static void stop() {
+    cli.close();
+  }
+
+  private static Run run(String... args) {
+    return CliDevice.runOn(conn, args);
+  }
+
+  @Test
+  void writeReadAsTextAndHex() {
+    assertThat(run("settings", "write", "app/greeting", "héllo"))
+        .isEqualTo(new Run(0, "wrote 6 bytes to app/greeting\n", ""));
+    assertThat(run("settings", "read", "app/greeting").out()).isEqualTo("héllo\n");
+    assertThat(run("settings", "read", "app/greeting", "--as", "hex").out()).isEqualTo("68c3a96c6c6f\n");
+    Map<String, Object> json = run("--json", "settings", "read", "app/greeting").json();
+    assertThat(json).containsExactly(Map.entry("name", "app/greeting"), Map.entry("val", "68c3a96c6c6f"),
+        Map.entry("text", "héllo"), new AbstractMap.SimpleEntry<>("max_size", null));
+
+    assertThat(run("--json", "settings", "write", "app/bin", "00ff01", "--hex").json()).isEmpty();
+    // not valid UTF-8: auto shows hex, and JSON has no text
+    assertThat(run("settings", "read", "app/bin").out()).isEqualTo("00ff01\n");
+    assertThat(run("--json", "settings", "read", "app/bin").json())
+        .containsEntry("val", "00ff01").containsEntry("text", null);
+    // valid UTF-8 but a control character: auto still shows hex
+    run("settings", "write", "app/ctl", "0001", "--hex");
+    assertThat(run("settings", "read", "app/ctl").out()).isEqualTo("0001\n");
+    assertThat(run("settings", "read", "app/ctl", "--as", "text").out()).isEqualTo("\u0000\u0001\n");
+  }
+
+  @Test
+  void maxSize() {
+    run("settings", "write", "app/long", "hello world");
+    assertThat(run("settings", "read", "app/long", "--max-size", "5").out()).isEqualTo("hello\n");
+    // more than the device's limit (32): it says its limit
+    assertThat(run("settings", "read", "app/long", "--max-size", "100").out())
+        .isEqualTo("hello world\n(the device limits values to 32 bytes)\n");
+    assertThat(run("--json", "settings", "read", "app/long", "--max-size", "100").json())
+        .containsEntry("max_size", 32L);
+  }
+
+  @Test
+  void deleteSaveLoadCommit() {
+    run("settings", "write", "app/a", "1");
+    assertThat(run("settings", "save")).isEqualTo(new Run(0, "saved\n", ""));
+    assertThat(run("settings", "save", "app")).isEqualTo(new Run(0, "saved app\n", ""));
+    assertThat(run("settings", "delete", "app/a")).isEqualTo(new Run(0, "deleted app/a\n", ""));
+    assertThat(run("settings", "read", "app/a").code()).isEqualTo(ExitCodes.GROUP_ERROR);
+    // load replaces memory with what was saved
+    assertThat(run("settings", "load")).isEqualTo(new Run(0, "loaded\n", ""));
+    assertThat(run("settings", "read", "app/a").out()).isEqualTo("1\n");
+    assertThat(run("settings", "commit")).isEqualTo(new Run(0, "committed\n", ""));
+    for (String[] command : List.of(new String[] {"delete", "app/a"}, new String[] {"commit"},
+        new String[] {"load"}, new String[] {"save"})) {
+      Run json = run(Stream.concat(Stream.of("--json", "settings"), Stream.of(command)).toArray(String[]::new));
+      assertThat(json.code()).isZero();
+      assertThat(json.json()).isEmpty();
+    }
+  }
+
+  @Test
+  void groupErrorsByName() {
+    Run root = run("settings", "read", "vec/key");
+    assertThat(root).isEqualTo(new Run(ExitCodes.GROUP_ERROR, "",
+        "mcumgr4j: device error: ROOT_KEY_NOT_FOUND (group 3, rc 5)\n"));
+    Run missing = run("settings", "delete", "app/never");
+    assertThat(missing.code()).isEqualTo(ExitCodes.GROUP_ERROR);
+    assertThat(missing.err()).contains("KEY_NOT_FOUND");
+  }
+
+  @Test
+  void smpV1GetsTheTranslation() {
+    run("settings", "write", "app/v1", "x");
+    assertThat(run("--smp-v1", "settings", "read", "app/v1").out()).isEqualTo("x\n");
+    // KEY_NOT_FOUND is ENOENT for a v1 client
+    Run missing = run("--smp-v1", "settings", "read", "app/none");
+    assertThat(missing.code()).isEqualTo(ExitCodes.RC_ERROR);
+    assertThat(missing.err()).contains("ENOENT");
+  }
+
+  @Test
+  void badHexIsAUsageError() {
+    Run bad = run("settings", "write", "app/x", "zz", "--hex");
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err()).startsWith("VALUE is not an even number of hex digits: zz");
+  }
+}
