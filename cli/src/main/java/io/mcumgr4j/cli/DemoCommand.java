@@ -1,5 +1,7 @@
 package io.mcumgr4j.cli;
 
+import io.mcumgr4j.annotation.MgmtErr;
+import io.mcumgr4j.callback.CallbackResult;
 import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.device.SimulatedDevice;
@@ -71,6 +73,7 @@ final class DemoCommand implements Callable<Integer> {
     Path dir = dataDir != null ? dataDir : Files.createTempDirectory("mcumgr4j-demo");
     try (SimulatedDevice device = SimulatedDevice.builder(dir).allowShell(true).resetDelay(Duration.ofMillis(50))
         .start()) {
+      device.server().register(new ThermostatMgmtDispatcher(new Thermostat()));
       InetSocketAddress address = device.serveUdp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
           .localAddress();
       System.out.println("device: simulated, data in " + dir + ", SMP on udp " + address);
@@ -166,11 +169,55 @@ final class DemoCommand implements Callable<Integer> {
       return back.length + " bytes back, equal: " + Arrays.equals(data, back) + ", "
           + fs.hash("/lfs1/hello.txt", "sha256", OptionalLong.empty(), OptionalLong.empty()).type();
     });
+    step("a custom group (100, thermostat) served beside the built-in ones", () -> {
+      ThermostatMgmtClient thermostat = new ThermostatMgmtClient(smp);
+      thermostat.setTarget(215);
+      ThermostatMgmt.Reading r = thermostat.read();
+      return "target " + r.target() / 10.0 + ", measured " + r.measured() / 10.0;
+    });
+    step("its group error, and a hook refusing a command", () -> {
+      ThermostatMgmtClient thermostat = new ThermostatMgmtClient(smp);
+      String answers;
+      try {
+        thermostat.setTarget(400);
+        throw new IllegalStateException("expected an error");
+      } catch (GroupErrorException e) {
+        answers = "40.0 answered " + e.getMessage();
+      }
+      var veto = ThermostatMgmtEvents.onSetTarget(device.callbacks(),
+          (event, previous) -> event.tenths() < 100 ? CallbackResult.rc(MgmtErr.EACCESSDENIED) : CallbackResult.OK);
+      try {
+        thermostat.setTarget(60);
+        throw new IllegalStateException("expected a refusal");
+      } catch (MgmtException e) {
+        return answers + "; 6.0 refused by a hook: " + e.getMessage();
+      } finally {
+        veto.close();
+      }
+    });
     step("os: reset (the device restarts in-process; saved settings stay)", () -> {
       restart(device, os);
       return "boot " + device.bootCount() + ", app/greeting = "
           + new String(settings.read("app/greeting", OptionalLong.empty()).value(), StandardCharsets.UTF_8);
     });
+  }
+
+  /** The thermostat of the demo's custom group: refuses targets outside 5..30 degrees. */
+  private static final class Thermostat implements ThermostatMgmt {
+    private volatile int target = 200;
+
+    @Override
+    public void setTarget(int tenths) {
+      if (tenths < 50 || tenths > 300) {
+        throw new GroupErrorException(ThermostatMgmtError.OUT_OF_RANGE);
+      }
+      target = tenths;
+    }
+
+    @Override
+    public Reading read() {
+      return new Reading(target, target - 5);
+    }
   }
 
   /** Resets the device and waits (boundedly) for it to have booted again. */
