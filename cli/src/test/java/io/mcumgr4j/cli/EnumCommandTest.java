@@ -2,41 +2,12 @@ package io.mcumgr4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcumgr4j.device.SimulatedDevice;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code mcumgr4j enum ...} against a simulated device, in-process. */
-class EnumCommandTest {
-
-  @TempDir
-  static Path dir;
-
-  private static CliDevice cli;
-  private static SimulatedDevice device;
-  private static String conn;
-
-  @BeforeAll
-  static void start() throws IOException {
-    cli = CliDevice.start(dir);
-    device = cli.device();
-    conn = cli.conn();
-  }
-
-  @AfterAll
-  static void stop() {
-    cli.close();
-  }
-
-  private static Run run(String... args) {
-    return CliDevice.runOn(conn, args);
-  }
+class EnumCommandTest extends CliDeviceTest {
 
   @Test
   void aloneItPrintsEveryGroupsDetails() {

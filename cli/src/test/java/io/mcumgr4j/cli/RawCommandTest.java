@@ -4,45 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcumgr4j.client.MalformedResponseException;
-import io.mcumgr4j.device.SimulatedDevice;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code mcumgr4j raw} against a simulated device, in-process, and its JSON/CBOR mapping. */
-class RawCommandTest {
-
-  @TempDir
-  static Path dir;
-
-  private static CliDevice cli;
-  private static SimulatedDevice device;
-  private static String conn;
-
-  @BeforeAll
-  static void start() throws IOException {
-    cli = CliDevice.start(dir);
-    device = cli.device();
-    conn = cli.conn();
-  }
-
-  @AfterAll
-  static void stop() {
-    cli.close();
-  }
-
-  private static Run run(String... args) {
-    return CliDevice.runOn(conn, args);
-  }
+class RawCommandTest extends CliDeviceTest {
 
   @Test
   void echoRoundTrip() {
