@@ -11,8 +11,6 @@ import java.net.InetSocketAddress;
 /** Opens the transport a {@code --conn} string names. */
 final class Connections {
 
-  private static final int DEFAULT_BAUD = 115200;
-
   private Connections() {}
 
   /**
@@ -22,22 +20,18 @@ final class Connections {
   static SmpTransport open(String conn, Integer mtu) throws IOException {
     if (conn.startsWith("udp:")) {
       InetSocketAddress address = Addresses.parse(conn.substring(4), UdpTransport.DEFAULT_PORT);
+      if (address.isUnresolved()) {
+        throw new SmpTransportException("cannot resolve " + address.getHostString(), null);
+      }
       return mtu == null ? new UdpTransport(address) : new UdpTransport(address, mtu);
     }
     if (conn.startsWith("serial:")) {
-      String[] parts = conn.substring(7).split(",");
-      int baud = DEFAULT_BAUD;
-      for (int i = 1; i < parts.length; i++) {
-        if (!parts[i].startsWith("baud=")) {
-          throw new IllegalArgumentException("unknown serial option '" + parts[i] + "' (expected baud=N)");
-        }
-        baud = Integer.parseInt(parts[i].substring(5));
-      }
+      SerialSpec spec = SerialSpec.parse(conn.substring(7));
       SerialPorts.Port port;
       try {
-        port = SerialPorts.open(parts[0], baud);
+        port = SerialPorts.open(spec.device(), spec.baud());
       } catch (IOException e) {
-        throw new SmpTransportException("cannot open " + parts[0] + ": " + e.getMessage(), e);
+        throw new SmpTransportException("cannot open " + spec.device() + ": " + e.getMessage(), e);
       }
       return SerialTransport.over(port, mtu == null ? SerialTransport.DEFAULT_MTU : mtu, null);
     }

@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
  *   <tr><td>4</td><td>the device answered an SMP error ({@code rc})</td></tr>
  *   <tr><td>5</td><td>the device answered a group error ({@code err})</td></tr>
  *   <tr><td>6</td><td>the device's answer did not decode, or a transfer went wrong</td></tr>
+ *   <tr><td>7</td><td>{@code shell exec} only: the device ran the command and its {@code ret} was not 0</td></tr>
  * </table>
  */
 final class ExitCodes {

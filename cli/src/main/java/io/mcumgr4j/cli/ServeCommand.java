@@ -5,6 +5,7 @@ import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.transport.serial.SerialPorts;
 import io.mcumgr4j.transport.serial.SerialServerEndpoint;
 import io.mcumgr4j.transport.udp.UdpServerEndpoint;
+import io.mcumgr4j.transport.udp.UdpTransport;
 import java.io.PrintWriter;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -30,7 +31,6 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
 
   private static final String DEFAULT_UDP = "127.0.0.1:1337";
-  private static final int DEFAULT_BAUD = 115200;
 
   @Spec
   CommandSpec spec;
@@ -40,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
   List<String> udp = new ArrayList<>();
 
   @Option(names = "--serial", paramLabel = "DEVICE[,baud=N]",
-      description = "Serve a real serial port (e.g. /dev/ttyACM0,baud=115200; default baud " + DEFAULT_BAUD
+      description = "Serve a real serial port (e.g. /dev/ttyACM0,baud=115200; default baud " + SerialSpec.DEFAULT_BAUD
           + "). Repeatable.")
   List<String> serial = new ArrayList<>();
 
@@ -82,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     List<String> udpAddresses = udp.isEmpty() && serial.isEmpty() && !pty ? List.of(DEFAULT_UDP) : udp;
     // parse everything before anything is opened: a typo should not leave a half-started device
-    List<InetSocketAddress> udpBinds = udpAddresses.stream().map(a -> Addresses.parse(a, 1337)).toList();
+    List<InetSocketAddress> udpBinds = udpAddresses.stream().map(a -> Addresses.parse(a, UdpTransport.DEFAULT_PORT)).toList();
     List<SerialSpec> serialSpecs = serial.stream().map(SerialSpec::parse).toList();
 
     // Ctrl-C or SIGTERM: the hook closes endpoints, device and socat, then the JVM exits
@@ -127,7 +127,7 @@ final class ServeCommand implements Callable<Integer> {
     if (pty) {
       PtyPair pair = PtyPair.create();
       opened(pair);
-      opened(SerialServerEndpoint.over(device.server(), SerialPorts.open(pair.serverEnd().toString(), DEFAULT_BAUD))
+      opened(SerialServerEndpoint.over(device.server(), SerialPorts.open(pair.serverEnd().toString(), SerialSpec.DEFAULT_BAUD))
           .start());
       System.out.println("simulated device on pty " + pair.serverEnd());
       System.out.println("client pty: " + pair.clientEnd() + " (--conn serial:" + pair.clientEnd() + ")");
@@ -167,23 +167,5 @@ final class ServeCommand implements Callable<Integer> {
   private static String format(InetSocketAddress address) {
     String host = address.getAddress().getHostAddress();
     return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
-  }
-
-  /** A {@code --serial} value: {@code DEVICE[,baud=N]}. */
-  private record SerialSpec(String device, int baud) {
-    static SerialSpec parse(String text) {
-      String[] parts = text.split(",");
-      int baud = DEFAULT_BAUD;
-      for (int i = 1; i < parts.length; i++) {
-        if (!parts[i].startsWith("baud=")) {
-          throw new IllegalArgumentException("unknown serial option '" + parts[i] + "' (expected baud=N)");
-        }
-        baud = Integer.parseInt(parts[i].substring(5));
-      }
-      if (parts[0].isEmpty()) {
-        throw new IllegalArgumentException("--serial needs a device path");
-      }
-      return new SerialSpec(parts[0], baud);
-    }
   }
 }
