@@ -12,8 +12,8 @@ import java.util.Arrays;
  *
  * <p>Written by hand rather than on Jackson's {@code CBORGenerator} because that generator
  * encodes unsigned values of 2^63 and above as tagged bignums and splits strings longer than
- * 3,996 characters into indefinite-length chunks; Zephyr does neither. Decoding stays on
- * Jackson ({@link CborReader}).
+ * 3,996 characters into indefinite-length chunks; Zephyr does neither. Decoding is hand-written
+ * too ({@link CborReader}).
  *
  * <p>Exceeding the limit throws {@link MgmtException} with {@link MgmtErr#EMSGSIZE}, the code
  * Zephyr answers an oversized response with; the buffer never grows past the limit.
@@ -57,7 +57,10 @@ public final class CborWriter {
     this.buf = new byte[initialCapacity];
   }
 
-  /** A writer for small client requests, bounded by the 16-bit SMP length field. */
+  /**
+   * A writer bounded by the 16-bit SMP length field that writes maps with indefinite length, as a
+   * Zephyr server does; client requests use {@link #forRequest()}.
+   */
   public CborWriter() {
     this(256, 0xFFFF);
   }

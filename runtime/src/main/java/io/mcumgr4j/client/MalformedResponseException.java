@@ -8,4 +8,8 @@ public class MalformedResponseException extends SmpException {
   public MalformedResponseException(String message) {
     super(message);
   }
+
+  public MalformedResponseException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

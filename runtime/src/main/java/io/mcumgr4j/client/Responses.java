@@ -16,7 +16,8 @@ public final class Responses {
    * it with {@code decoder}, which reads the whole payload map and ignores keys it does not know.
    *
    * @param errors the group's codes to typed errors ({@code null} for codes it does not know)
-   * @throws MalformedResponseException if the payload does not decode
+   * @throws MalformedResponseException if the payload does not decode, or the decoder fails in
+   *     any other way (a record constructor rejecting a value, a missing key read as null)
    */
   public static <T> T decode(byte[] payload, IntFunction<GroupError> errors, Function<CborReader, T> decoder) {
     ResponseErrors.check(payload, errors);
@@ -24,7 +25,9 @@ public final class Responses {
       CborReader in = CborReader.of(payload);
       return decoder.apply(in);
     } catch (MgmtException e) {
-      throw new MalformedResponseException("response does not decode: " + e.reason());
+      throw new MalformedResponseException("response does not decode: " + e.reason(), e);
+    } catch (RuntimeException e) {
+      throw new MalformedResponseException("response does not decode: " + e, e);
     }
   }
 }

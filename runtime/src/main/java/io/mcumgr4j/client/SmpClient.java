@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * sequence number (group and command must match too), times out and retries, and lets up to 256
  * requests be in flight at once (the 8-bit sequence space); further requests wait for a free
  * sequence number. Responses that match nothing in flight (late, duplicated, foreign) are dropped.
+ *
+ * <p>A request's sequence number is freed as soon as its future is done, however that happens:
+ * a response, a timeout, a failed send, {@link #close()}, or the caller cancelling or completing
+ * the future. The timeout of an attempt runs from the moment the transport's {@code send}
+ * returns, so a send that blocks on a slow link does not use up the time for the answer.
  *
  * <p>Errors reported inside a response ({@code rc}, {@code err}) are not this class's concern:
  * it completes with the response frame, and typed stubs or {@link ResponseErrors} read it.
@@ -39,10 +45,15 @@ public final class SmpClient implements AutoCloseable {
   private final AtomicReferenceArray<Pending> inFlight = new AtomicReferenceArray<>(SEQUENCES);
   /** Requests waiting for a free sequence number; guarded by {@link #starts}. */
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
-  /** Orders claiming sequence numbers against queueing, so a freed number always finds a waiter. */
+  /**
+   * Orders claiming sequence numbers against queueing, releasing and closing, so a freed number
+   * always finds a waiter and no request slips in after {@link #close()} collected the pending
+   * ones.
+   */
   private final Object starts = new Object();
   private final AtomicInteger nextSequence = new AtomicInteger();
   private final ScheduledThreadPoolExecutor timer;
+  /** Written under {@link #starts}; read without it only where a stale value is harmless. */
   private volatile boolean closed;
 
   /** One request: its frame, the future to complete, and its retry state. */
@@ -54,8 +65,10 @@ public final class SmpClient implements AutoCloseable {
     final Duration timeout;
     final CompletableFuture<SmpFrame> future = new CompletableFuture<>();
     int retriesLeft;
+    /** The claimed sequence number, -1 while waiting; guarded by {@link #starts}. */
     int sequence = -1;
     byte[] packet;
+    /** Guarded by this. */
     ScheduledFuture<?> timeoutTask;
 
     Pending(int op, int group, int command, byte[] payload, Duration timeout, int retries) {
@@ -116,18 +129,20 @@ public final class SmpClient implements AutoCloseable {
       throw new IllegalArgumentException("payload of " + payload.length + " bytes exceeds 65535");
     }
     Pending p = new Pending(op.code(), group, command, payload, timeout, retries);
-    if (closed) {
-      p.future.completeExceptionally(new SmpTransportException("client is closed", null));
-      return p.future;
-    }
+    // registered before the request can be claimed, so every way of completing frees the slot
+    p.future.whenComplete((response, failure) -> release(p));
     boolean claimed;
+    boolean refused;
     synchronized (starts) {
-      claimed = claim(p);
-      if (!claimed) {
+      refused = closed;
+      claimed = !refused && claim(p);
+      if (!refused && !claimed) {
         waiting.add(p);
       }
     }
-    if (claimed) {
+    if (refused) {
+      p.future.completeExceptionally(new SmpTransportException("client is closed", null));
+    } else if (claimed) {
       transmit(p);
     }
     return p.future;
@@ -188,17 +203,35 @@ public final class SmpClient implements AutoCloseable {
     return false;
   }
 
+  /**
+   * Sends one attempt, then starts its timeout. Completing a future happens outside the lock of
+   * {@code p}: completion runs {@link #release}, which may transmit other requests.
+   */
   private void transmit(Pending p) {
-    synchronized (p) {
-      if (p.future.isDone()) {
-        return;
-      }
-      p.timeoutTask = timer.schedule(() -> onTimeout(p), p.timeout.toNanos(), TimeUnit.NANOSECONDS);
+    if (p.future.isDone()) {
+      return;
     }
     try {
       transport.send(p.packet);
     } catch (IOException | RuntimeException e) {
       finish(p, null, new SmpTransportException("send over " + transport.name() + " failed: " + e.getMessage(), e));
+      return;
+    }
+    boolean rejected = false;
+    synchronized (p) {
+      // release() cancels the task under the same lock once the future is done; checking here
+      // keeps an answer that beat us to it from leaving a timer behind
+      if (p.future.isDone()) {
+        return;
+      }
+      try {
+        p.timeoutTask = timer.schedule(() -> onTimeout(p), p.timeout.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException e) {
+        rejected = true; // close() stopped the timer
+      }
+    }
+    if (rejected) {
+      finish(p, null, new SmpTransportException("client closed", null));
     }
   }
 
@@ -242,25 +275,45 @@ public final class SmpClient implements AutoCloseable {
     }
   }
 
-  /** Completes a request once, frees its sequence number and starts a waiting request. */
+  /**
+   * Completes a request unless something else did first. The sequence number is freed before the
+   * future completes, so a caller woken by it sees the request gone from {@link #inFlight()}.
+   */
   private void finish(Pending p, SmpFrame response, RuntimeException failure) {
-    synchronized (p) {
-      if (p.future.isDone()) {
-        return;
-      }
-      if (p.timeoutTask != null) {
-        p.timeoutTask.cancel(false);
-      }
-      if (p.sequence >= 0) {
-        inFlight.compareAndSet(p.sequence, p, null);
-      }
+    if (p.future.isDone()) {
+      return;
     }
+    free(p);
     if (failure != null) {
       p.future.completeExceptionally(failure);
     } else {
       p.future.complete(response);
     }
+  }
+
+  /**
+   * Runs once the future of {@code p} is done, by whatever means (a caller cancelling or
+   * completing it included): frees what it holds and starts waiting requests.
+   */
+  private void release(Pending p) {
+    free(p);
     drainWaiting();
+  }
+
+  /** Stops the timeout of {@code p} and frees its sequence number or wait-queue place; idempotent. */
+  private void free(Pending p) {
+    synchronized (p) {
+      if (p.timeoutTask != null) {
+        p.timeoutTask.cancel(false);
+      }
+    }
+    synchronized (starts) {
+      if (p.sequence >= 0) {
+        inFlight.compareAndSet(p.sequence, p, null);
+      } else {
+        waiting.remove(p);
+      }
+    }
   }
 
   /** Starts waiting requests while sequence numbers are free; sends outside the lock. */
@@ -277,29 +330,35 @@ public final class SmpClient implements AutoCloseable {
     }
   }
 
-  /** Fails every request still waiting, stops the timer and closes the transport. */
+  /** Fails every request in flight or waiting, stops the timer and closes the transport. */
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    SmpTransportException gone = new SmpTransportException("client closed", null);
-    for (int i = 0; i < SEQUENCES; i++) {
-      Pending p = inFlight.get(i);
-      if (p != null) {
-        finish(p, null, gone);
-      }
-    }
-    List<Pending> left;
+    List<Pending> pending = new ArrayList<>();
     synchronized (starts) {
-      left = new ArrayList<>(waiting);
+      if (closed) {
+        return;
+      }
+      closed = true;
+      // nothing is claimed or queued after this point, so the lists are complete
+      for (int i = 0; i < SEQUENCES; i++) {
+        Pending p = inFlight.get(i);
+        if (p != null) {
+          pending.add(p);
+        }
+      }
+      pending.addAll(waiting);
       waiting.clear();
     }
-    for (Pending p : left) {
-      p.future.completeExceptionally(gone);
+    SmpTransportException gone = new SmpTransportException("client closed", null);
+    for (Pending p : pending) {
+      finish(p, null, gone);
     }
     timer.shutdownNow();
     transport.close();
+  }
+
+  /** Timeouts scheduled and not yet run or cancelled (for tests: none may outlive its request). */
+  int scheduledTimeouts() {
+    return timer.getQueue().size();
   }
 }

@@ -75,8 +75,10 @@ public final class RequestContext {
 
   /**
    * Writes {@code err: {group, rc}} into the response at this point, keeping whatever the handler
-   * wrote around it (as Zephyr's {@code smp_add_cmd_err}); a v1 request gets the group's
-   * translated {@code rc} instead. Use {@link io.mcumgr4j.error.GroupErrorException} when the
+   * wrote around it (as Zephyr's {@code smp_add_cmd_err}) for a v2 request. For a v1 request the
+   * whole response becomes {@code {rc}} with the group's translated code and the other keys are
+   * not sent (unless the group translates the code to 0, when the response goes out as written).
+   * Use {@link io.mcumgr4j.error.GroupErrorException} when the
    * error is all the response holds.
    */
   public void writeGroupError(CborWriter response, GroupError error) {

@@ -7,9 +7,12 @@ package io.mcumgr4j.server;
  *     and the largest response written (Zephyr's {@code CONFIG_MCUMGR_TRANSPORT_NETBUF_SIZE},
  *     reported as {@code buf_size})
  * @param bufCount buffers the device has (reported as {@code buf_count})
- * @param workerThreads threads that handle requests
- * @param queueCapacity requests that may wait for a worker; a request arriving when the queue is
- *     full is dropped, as a device out of buffers drops it
+ * @param workerThreads threads that handle requests; the requests of one peer always go to the
+ *     same thread, so they are handled in order, and different peers may go in parallel
+ * @param queueCapacity request packets that may wait for each worker (every worker has a queue
+ *     of this size, so one busy peer can use all of its worker's queue whatever the number of
+ *     workers); a packet arriving when its worker's queue is full is dropped, as a device out of
+ *     buffers drops it
  * @param verboseErrors whether {@code {rc}} responses carry the {@code rsn} text
  *     ({@code CONFIG_MCUMGR_SMP_VERBOSE_ERR_RESPONSE}; off in Zephyr's sample)
  * @param supportV1 whether SMP v1 requests are served ({@code
@@ -18,7 +21,7 @@ package io.mcumgr4j.server;
 public record ServerConfig(
     int bufSize, int bufCount, int workerThreads, int queueCapacity, boolean verboseErrors, boolean supportV1) {
 
-  /** Zephyr's defaults for a UDP build (2048 x 2), two workers, 64 queued requests, terse errors. */
+  /** Zephyr's defaults for a UDP build (2048 x 2), two workers, 64 queued packets each, terse errors. */
   public static final ServerConfig DEFAULT = new ServerConfig(2048, 2, 2, 64, false, true);
 
   public ServerConfig {

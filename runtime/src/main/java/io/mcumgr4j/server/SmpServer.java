@@ -21,8 +21,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * An SMP server: the group registry and the request processing of Zephyr's {@code smp.c}, fed
@@ -35,6 +37,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * shorter than the header's length gets {@code rc} 9 (ECORRUPT); a response op, an unknown op,
  * group or command, or a command without a handler for the op gets {@code rc} 8 (ENOTSUP); a
  * version above 1 gets 13, a v1 request to a server without v1 support 12.
+ *
+ * <p>Threading: {@link #submit} routes a packet by its peer ({@link TransportInfo#peer()}) to
+ * one of {@code workerThreads} single-thread workers, each with its own queue of {@code
+ * queueCapacity} packets. The requests of one peer are therefore handled one at a time and in
+ * the order they arrived, as Zephyr handles a transport's requests, while different peers may be
+ * handled in parallel (peers that hash to the same worker share it). {@link #runExclusive} runs
+ * an action while no message is being handled, e.g. a simulated reset.
  */
 public final class SmpServer implements AutoCloseable {
 
@@ -43,8 +52,11 @@ public final class SmpServer implements AutoCloseable {
   private final ServerConfig config;
   private final MgmtCallbacks callbacks;
   private final CopyOnWriteArrayList<GroupHandler> groups = new CopyOnWriteArrayList<>();
-  private final ThreadPoolExecutor executor;
+  /** Single-thread executors; a peer always lands on the same one, which keeps its order. */
+  private final ThreadPoolExecutor[] lanes;
   private final ThreadLocal<Worker> workers;
+  /** Handling a message holds the read lock, {@link #runExclusive} the write lock. */
+  private final ReentrantReadWriteLock handling = new ReentrantReadWriteLock();
   private final AtomicLong dropped = new AtomicLong();
   private volatile RequestLog requestLog;
 
@@ -78,15 +90,18 @@ public final class SmpServer implements AutoCloseable {
   public SmpServer(ServerConfig config, MgmtCallbacks callbacks) {
     this.config = config;
     this.callbacks = callbacks;
-    AtomicInteger n = new AtomicInteger();
-    this.executor = new ThreadPoolExecutor(
-        config.workerThreads(), config.workerThreads(), 0, TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(config.queueCapacity()),
-        r -> {
-          Thread t = new Thread(r, "smp-worker-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    this.lanes = new ThreadPoolExecutor[config.workerThreads()];
+    for (int i = 0; i < lanes.length; i++) {
+      String name = "smp-worker-" + (i + 1);
+      lanes[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+          new ArrayBlockingQueue<>(config.queueCapacity()),
+          r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+          });
+    }
+    // one per thread: each lane's thread, and any thread calling process() directly
     this.workers = ThreadLocal.withInitial(Worker::new);
   }
 
@@ -141,9 +156,9 @@ public final class SmpServer implements AutoCloseable {
   }
 
   /**
-   * Queues one received packet for a worker. Never throws: a packet larger than {@code bufSize}
-   * or arriving while the queue is full is dropped (and counted), as a device out of buffers
-   * drops it.
+   * Queues one received packet for the worker of its peer, behind the peer's earlier packets.
+   * Never throws: a packet larger than {@code bufSize} or arriving while that worker's queue is
+   * full is dropped (and counted), as a device out of buffers drops it.
    */
   public void submit(byte[] packet, int offset, int length, TransportInfo info, ResponseSink sink) {
     if (length > config.bufSize()) {
@@ -151,10 +166,11 @@ public final class SmpServer implements AutoCloseable {
       return;
     }
     byte[] copy = Arrays.copyOfRange(packet, offset, offset + length);
+    ThreadPoolExecutor lane = lanes[Math.floorMod(info.peer().hashCode(), lanes.length)];
     try {
-      executor.execute(() -> process(copy, 0, copy.length, info, sink));
+      lane.execute(() -> process(copy, 0, copy.length, info, sink));
     } catch (RejectedExecutionException e) {
-      drop(executor.isShutdown() ? "server closed" : "request queue full", info);
+      drop(lane.isShutdown() ? "server closed" : "request queue full", info);
     }
   }
 
@@ -183,7 +199,15 @@ public final class SmpServer implements AutoCloseable {
               "header length " + header.length() + " > " + (end - pos) + " payload bytes", info, sink);
           return;
         }
-        if (!handleMessage(w, header, packet, pos, info, sink)) {
+        boolean goOn;
+        Lock lock = handling.readLock();
+        lock.lock();
+        try {
+          goOn = handleMessage(w, header, packet, pos, info, sink);
+        } finally {
+          lock.unlock();
+        }
+        if (!goOn) {
           return;
         }
         pos += header.length();
@@ -222,35 +246,35 @@ public final class SmpServer implements AutoCloseable {
     CallbackResult veto = callbacks.hasListeners(MgmtEventIds.CMD_RECV)
         ? callbacks.notify(MgmtEventIds.CMD_RECV, new CommandEvent(header.group(), header.command(), header.op(), 0))
         : CallbackResult.OK;
-    if (veto.status() == CallbackResult.Status.ERROR_RC) {
-      rc = veto.rc();
-    } else if (veto.status() == CallbackResult.Status.ERROR_ERR) {
-      ctx.writeGroupError(out, veto.group(), veto.rc());
-    } else {
-      try {
-        handler.handle(ctx, w.reader.reset(packet, payloadOffset, header.length()), out);
-      } catch (MgmtException e) {
-        rc = e.rc();
-        reason = e.reason();
-      } catch (GroupErrorException e) {
-        out.truncate(SmpHeader.SIZE);
-        out.startMap();
-        ctx.reset(header, info);
-        ctx.writeGroupError(out, e.error());
-        e.writeEntries(out);
-      } catch (RuntimeException e) {
-        LOG.log(Level.ERROR, "handler of group " + header.group() + " command " + header.command() + " failed", e);
-        rc = MgmtErr.EUNKNOWN.code();
-        reason = "handler failed: " + e;
+    // every path that writes the response is guarded alike: whatever throws, the message gets
+    // an {rc} answer and CMD_DONE, and the rest of the packet is still looked at
+    try {
+      if (veto.status() == CallbackResult.Status.ERROR_RC) {
+        rc = veto.rc();
+      } else if (veto.status() == CallbackResult.Status.ERROR_ERR) {
+        ctx.writeGroupError(out, veto.group(), veto.rc());
+      } else {
+        try {
+          handler.handle(ctx, w.reader.reset(packet, payloadOffset, header.length()), out);
+        } catch (GroupErrorException e) {
+          out.truncate(SmpHeader.SIZE);
+          out.startMap();
+          ctx.reset(header, info);
+          ctx.writeGroupError(out, e.error());
+          e.writeEntries(out);
+        }
       }
-    }
-    if (rc == 0) {
-      try {
+      if (rc == 0) {
         out.end();
-      } catch (MgmtException e) {
-        rc = e.rc();
-        reason = e.reason();
       }
+    } catch (MgmtException e) {
+      // rc 0 would send the partial output as a success
+      rc = e.rc() != 0 ? e.rc() : MgmtErr.EUNKNOWN.code();
+      reason = e.reason();
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "handler of group " + header.group() + " command " + header.command() + " failed", e);
+      rc = MgmtErr.EUNKNOWN.code();
+      reason = "handler failed: " + e;
     }
     if (rc == 0 && ctx.hasGroupError() && header.version() == SmpHeader.VERSION_1) {
       rc = translate(ctx.errorGroup(), ctx.errorRc()).code();
@@ -345,16 +369,51 @@ public final class SmpServer implements AutoCloseable {
     LOG.log(Level.DEBUG, () -> "dropped a packet from " + info.peer() + ": " + why);
   }
 
-  /** Stops the workers; queued requests are still answered, for up to two seconds. */
+  /**
+   * Runs {@code action} while no message is being handled: waits for the messages in progress to
+   * finish and holds further ones off until the action returns (queued packets wait, they are not
+   * dropped). A simulated device uses it so a reset never falls in the middle of a handler.
+   *
+   * @throws IllegalStateException when called from a handler, which would wait for itself
+   */
+  public <T> T runExclusive(Supplier<T> action) {
+    if (handling.getReadHoldCount() > 0) {
+      throw new IllegalStateException("runExclusive called while handling a message");
+    }
+    Lock lock = handling.writeLock();
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** {@link #runExclusive(Supplier)} for an action without a result. */
+  public void runExclusive(Runnable action) {
+    runExclusive(() -> {
+      action.run();
+      return null;
+    });
+  }
+
+  /** Stops the workers; queued requests are still answered, for up to two seconds in all. */
   @Override
   public void close() {
-    executor.shutdown();
+    for (ThreadPoolExecutor lane : lanes) {
+      lane.shutdown();
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
     try {
-      if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
+      for (ThreadPoolExecutor lane : lanes) {
+        if (!lane.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          lane.shutdownNow();
+        }
       }
     } catch (InterruptedException e) {
-      executor.shutdownNow();
+      for (ThreadPoolExecutor lane : lanes) {
+        lane.shutdownNow();
+      }
       Thread.currentThread().interrupt();
     }
   }

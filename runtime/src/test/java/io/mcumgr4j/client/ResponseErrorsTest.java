@@ -151,4 +151,24 @@ class ResponseErrorsTest {
     assertThat(errors).isEqualTo(4);
     assertThat(groupErrors).isEqualTo(6);
   }
+
+  @Test
+  void aDecoderFailingOtherwiseIsAMalformedResponse() {
+    byte[] payload = new CborWriter().startMap(1).key("n").integer(-1).toByteArray();
+    assertThatThrownBy(() -> Responses.decode(payload, rc -> null, in -> {
+      in.beginMap();
+      in.nextKey();
+      long n = in.int64();
+      if (n < 0) {
+        throw new IllegalArgumentException("n must not be negative"); // as a record constructor would
+      }
+      return n;
+    })).isInstanceOf(MalformedResponseException.class)
+        .hasCauseInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Responses.decode(payload, rc -> null, in -> {
+      String missing = null;
+      return missing.length(); // a missing key read as null
+    })).isInstanceOf(MalformedResponseException.class)
+        .hasCauseInstanceOf(NullPointerException.class);
+  }
 }

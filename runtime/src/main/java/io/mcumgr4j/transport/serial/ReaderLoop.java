@@ -6,7 +6,9 @@ import java.lang.System.Logger.Level;
 
 /**
  * A daemon thread that feeds everything read from a stream to a decoder until end of stream, an
- * I/O error or {@link #stop()}. Nothing thrown inside escapes the thread: failures are logged.
+ * I/O error or {@link #stop()}. Nothing thrown inside escapes the thread: failures are logged. A
+ * runtime exception from the decoder or the receiver behind it costs the rest of that read, not
+ * the link: reading goes on.
  */
 final class ReaderLoop implements Runnable {
 
@@ -73,14 +75,22 @@ final class ReaderLoop implements Runnable {
           LOG.log(Level.DEBUG, "end of stream from {0}", peer);
           return;
         }
-        decoder.feed(buffer, 0, n);
+        feed(buffer, n);
       }
     } catch (IOException e) {
       if (!stopping) {
         LOG.log(Level.WARNING, "reading from " + peer + " failed; receiving stopped", e);
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "receiving from " + peer + " failed; receiving stopped", e);
+      LOG.log(Level.ERROR, "reading from " + peer + " failed; receiving stopped", e);
+    }
+  }
+
+  private void feed(byte[] buffer, int n) {
+    try {
+      decoder.feed(buffer, 0, n);
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "a packet from " + peer + " could not be handled; receiving goes on", e);
     }
   }
 }

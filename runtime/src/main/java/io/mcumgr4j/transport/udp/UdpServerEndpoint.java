@@ -33,8 +33,13 @@ public final class UdpServerEndpoint implements AutoCloseable {
   /**
    * As {@link #UdpServerEndpoint(SmpServer, InetSocketAddress)} with another MTU: the longest
    * datagram read whole (Zephyr's {@code CONFIG_MCUMGR_TRANSPORT_UDP_MTU}), also what handlers see.
+   *
+   * @throws IllegalArgumentException if {@code mtu} is outside 1..65507 (the largest UDP payload)
    */
   public UdpServerEndpoint(SmpServer server, InetSocketAddress address, int mtu) throws SocketException {
+    if (mtu < 1 || mtu > UdpTransport.MAX_DATAGRAM) {
+      throw new IllegalArgumentException("mtu " + mtu + " outside 1.." + UdpTransport.MAX_DATAGRAM);
+    }
     this.server = server;
     this.mtu = mtu;
     this.socket = new DatagramSocket(address);

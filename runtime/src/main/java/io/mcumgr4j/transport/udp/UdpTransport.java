@@ -22,14 +22,14 @@ public final class UdpTransport implements SmpTransport {
   /** Zephyr's {@code CONFIG_MCUMGR_TRANSPORT_UDP_MTU} default. */
   public static final int DEFAULT_MTU = 1500;
   /** The largest UDP payload over IPv4. */
-  private static final int MAX_DATAGRAM = 65507;
+  static final int MAX_DATAGRAM = 65507;
 
   private static final System.Logger LOG = System.getLogger(UdpTransport.class.getName());
 
   private final InetSocketAddress device;
   private final int mtu;
   private final DatagramSocket socket;
-  private Thread reader;
+  private volatile Thread reader;
 
   /** A transport to {@code device} with {@link #DEFAULT_MTU}. */
   public UdpTransport(InetSocketAddress device) throws SocketException {
@@ -106,5 +106,14 @@ public final class UdpTransport implements SmpTransport {
   @Override
   public void close() {
     socket.close();
+    // bounded wait, so no packet reaches the receiver after close returns
+    Thread r = reader;
+    if (r != null && r != Thread.currentThread()) {
+      try {
+        r.join(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

@@ -1,0 +1,40 @@
+package io.mcumgr4j.transport.serial;
+
+import static io.mcumgr4j.transport.serial.SerialFrameEncoderTest.counting;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A receiver that throws costs that packet, not the link. */
+class ReaderLoopTest {
+
+  @Test
+  void aThrowingReceiverDoesNotStopReading() throws Exception {
+    PipeLink link = new PipeLink();
+    BlockingQueue<byte[]> got = new LinkedBlockingQueue<>();
+    AtomicInteger calls = new AtomicInteger();
+    try (SerialTransport a = new SerialTransport(link.aIn, link.aOut);
+        SerialTransport b = new SerialTransport(link.bIn, link.bOut)) {
+      a.start(packet -> {
+        if (calls.getAndIncrement() == 0) {
+          throw new IllegalStateException("receiver bug");
+        }
+        got.add(packet);
+      });
+      b.send(counting(50));
+      // the second packet is sent only once the first was delivered (and threw), so they do not
+      // share a read and the throw cannot take the second one with it
+      for (int i = 0; i < 1000 && calls.get() == 0; i++) {
+        Thread.sleep(5);
+      }
+      assertThat(calls.get()).isEqualTo(1);
+      b.send(counting(60));
+      byte[] packet = got.poll(10, TimeUnit.SECONDS);
+      assertThat(packet).as("a packet after the failing one").isEqualTo(counting(60));
+    }
+  }
+}
