@@ -179,6 +179,42 @@ class CommandDiagnosticsTest {
         .contains("public static final int EVENT_GROUP = 80;");
   }
 
+  @Test
+  void aCommandIsNotNamedLikeAnotherCommandsAsyncClientMethod() {
+    JavaFileObject g = group("""
+          @Command(id = 0, ops = Op.READ)
+          void bAsync();
+
+          @Command(id = 1, ops = Op.READ)
+          void b();
+        """);
+    assertSingleError(compile(g), "commands b() and bAsync() clash in the client, whose non-blocking method for "
+        + "b() is bAsync(): rename one of the two", g, "void b()");
+  }
+
+  @Test
+  void aHookedCommandIsNotNamedLikeTheEventGroupConstant() {
+    JavaFileObject g = group("""
+          @Command(id = 0, ops = Op.WRITE, hook = true)
+          void eventGroup();
+        """);
+    assertSingleError(compile(g), "hooked command eventGroup() would get the event id constant EVENT_GROUP, which "
+        + "the events class uses for its event group: rename the command", g, "void eventGroup()");
+  }
+
+  @Test
+  void hookedCommandsHaveDistinctEventConstants() {
+    JavaFileObject g = group("""
+          @Command(id = 0, ops = Op.WRITE, hook = true)
+          void fooBar();
+
+          @Command(id = 1, ops = Op.WRITE, hook = true)
+          void foo_bar();
+        """);
+    assertSingleError(compile(g), "hooked commands fooBar() and foo_bar() would share the event id constant "
+        + "FOO_BAR: rename one of the two", g, "void foo_bar()");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"String", "int", "List<R>", "RawCbor"})
   void aCommandReturnsVoidOrARecordOrAMap(String type) {

@@ -44,6 +44,23 @@ class EdgeCasesTest {
   }
 
   @Test
+  void hookedParametersMayBeNamedLikeObjectsMethods() {
+    Compilation compilation = compile(source("G", """
+        @MgmtGroup(id = 64, name = "g")
+        public interface G {
+          @Command(id = 0, ops = Op.WRITE, hook = true)
+          void a(@Param("a") String toString, @Param("b") String hashCode, @Param("c") String equals,
+              @Param("d") String getClass, @Param("e") String wait, @Param("f") String notify,
+              @Param("g") String notifyAll, @Param("h") String clone, @Param("i") String finalize);
+        }
+        """));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GEvents").contentsAsUtf8String()
+        .contains("public record AEvent(String toString_, String hashCode_, String equals, String getClass_,\n"
+            + "      String wait_, String notify_, String notifyAll_, String clone_, String finalize_)");
+  }
+
+  @Test
   void aCommandMayBeNamedLikeTheDispatchersFields() {
     Compilation compilation = compile(source("G", """
         @MgmtGroup(id = 64, name = "g")

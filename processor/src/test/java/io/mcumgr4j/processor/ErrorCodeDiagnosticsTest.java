@@ -65,6 +65,13 @@ class ErrorCodeDiagnosticsTest {
   }
 
   @Test
+  void nameGroupIdIsTakenByTheEnumsConstant() {
+    JavaFileObject g = group("@ErrorCode(value = 2, name = \"GROUP_ID\")");
+    assertSingleError(compile(g), "error name GROUP_ID is taken by the error enum's GROUP_ID constant (the group "
+        + "id): choose another name", g, "name = \"GROUP_ID\"");
+  }
+
+  @Test
   void aNameIsDeclaredOnce() {
     JavaFileObject g = group("@ErrorCode(value = 2, name = \"A\"), @ErrorCode(value = 3, name = \"A\")");
     assertSingleError(compile(g), "error name A is declared twice: give each error its own name",

@@ -67,6 +67,9 @@ class TypeDiagnosticsTest {
       NoCode                | enum NoCode travels by code: give it a public `int code()` method
       LongCode              | enum LongCode travels by code: give it a public `int code()` method
       List<PrivateCode>     | enum PrivateCode travels by code: give it a public `int code()` method
+      List                  | raw List does not say what it holds: give List its item type, e.g. List<String>
+      Map                   | raw Map does not say what it holds: give Map its value type, e.g. Map<String, Integer>
+      Optional              | raw Optional does not say what it holds: give Optional its value type, e.g. Optional<String>
       """)
   void unsupportedTypesAreRefused(String type, String message) {
     JavaFileObject g = parameter("@Param(\"x\") " + type + " x");

@@ -179,7 +179,9 @@ final class CodecGenerator {
     List<String> args = new ArrayList<>();
     for (FieldModel f : r.fields()) {
       String local = ValueCode.local(f.name());
-      entries.add(new ValueCode.Entry(local, f.key(), f.type(), ValueCode.alwaysPresent(f.type()), null));
+      // no component is required: an absent primitive keeps its default (0, false, 0.0), as
+      // Zephyr's decoder leaves absent keys, so responses of builds that omit a key still decode
+      entries.add(new ValueCode.Entry(local, f.key(), f.type(), false, null));
       args.add(local);
     }
     CodeBlock.Builder body = CodeBlock.builder();

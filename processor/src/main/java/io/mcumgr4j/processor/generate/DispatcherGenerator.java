@@ -152,7 +152,7 @@ final class DispatcherGenerator {
     }
     CodeBlock call = CodeBlock.join(args.stream().map(a -> CodeBlock.of("$L", a)).toList(), ",$W");
     if (c.hook()) {
-      String constant = Names.constant(c.name());
+      String constant = c.eventConstant();
       ClassName event = names.events.nestedClass(Names.capitalized(c.name()) + "Event");
       body.addStatement("$T callbacks = ctx.callbacks()", Names.MGMT_CALLBACKS);
       body.beginControlFlow("if (callbacks.hasListeners($T.$L))", names.events, constant);

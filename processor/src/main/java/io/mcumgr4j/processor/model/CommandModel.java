@@ -1,6 +1,7 @@
 package io.mcumgr4j.processor.model;
 
 import java.util.List;
+import java.util.Locale;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeMirror;
 
@@ -26,4 +27,13 @@ public record CommandModel(
     List<ParamModel> params,
     CborType result,
     List<TypeMirror> thrown,
-    String doc) {}
+    String doc) {
+
+  /**
+   * The name of the command's event id constant in {@code XEvents} ({@code uploadChunk} ->
+   * {@code UPLOAD_CHUNK}); here so the validator judges the name the generator writes.
+   */
+  public String eventConstant() {
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+  }
+}

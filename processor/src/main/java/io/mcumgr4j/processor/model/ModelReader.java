@@ -223,6 +223,10 @@ public final class ModelReader {
     TypeElement e = (TypeElement) t.asElement();
     String name = e.getQualifiedName().toString();
     List<? extends TypeMirror> args = t.getTypeArguments();
+    String raw = args.isEmpty() ? rawTypeFix(name) : null;
+    if (raw != null) {
+      return new CborType.Unsupported(t, "raw " + e.getSimpleName() + " does not say what it holds: " + raw);
+    }
     switch (name) {
       case "java.lang.Boolean":
         return scalar(t, CborType.ScalarKind.BOOL, false, uint);
@@ -271,6 +275,16 @@ public final class ModelReader {
     }
     return new CborType.Unsupported(t, t + " is not supported: use a record, List, Map<String, T>, "
         + "an Optional, a boxed primitive, String, byte[], an enum with int code(), or RawCbor");
+  }
+
+  /** How to complete a raw generic type the codec needs the type arguments of; {@code null} for others. */
+  private static String rawTypeFix(String name) {
+    return switch (name) {
+      case "java.util.List" -> "give List its item type, e.g. List<String>";
+      case "java.util.Map" -> "give Map its value type, e.g. Map<String, Integer>";
+      case "java.util.Optional" -> "give Optional its value type, e.g. Optional<String>";
+      default -> null;
+    };
   }
 
   private CborType item(TypeMirror t, Uint uint) {

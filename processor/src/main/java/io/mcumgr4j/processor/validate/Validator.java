@@ -110,6 +110,9 @@ public final class Validator {
       } else if (e.name().equals("OK") || e.name().equals("UNKNOWN")) {
         error(e, "error name " + e.name() + " is taken by code " + (e.name().equals("OK") ? 0 : 1)
             + ": choose another name");
+      } else if (e.name().equals("GROUP_ID")) {
+        error(e, "error name GROUP_ID is taken by the error enum's GROUP_ID constant (the group id): "
+            + "choose another name");
       } else if (!names.add(e.name())) {
         error(e, "error name " + e.name() + " is declared twice: give each error its own name");
       }
@@ -171,6 +174,45 @@ public final class Validator {
         checkType(m, c.result(), checkedRecords);
       }
     }
+    checkGeneratedNames(group);
+  }
+
+  /**
+   * Names that are legal in the interface but would clash in the generated client or events. Each
+   * clash is reported on the later command, which is the extension's own when one is inherited.
+   */
+  private void checkGeneratedNames(GroupModel group) {
+    Set<String> earlier = new HashSet<>();
+    Map<String, CommandModel> eventConstants = new HashMap<>();
+    for (CommandModel c : group.commands()) {
+      String name = c.name();
+      String blocking = name.endsWith("Async") ? name.substring(0, name.length() - "Async".length()) : null;
+      if (blocking != null && earlier.contains(blocking)) {
+        clientClash(c, blocking);
+      } else if (earlier.contains(name + "Async")) {
+        clientClash(c, name);
+      }
+      earlier.add(name);
+      if (!c.hook()) {
+        continue;
+      }
+      String constant = c.eventConstant();
+      if (constant.equals("EVENT_GROUP")) {
+        error(c.element(), "hooked command " + name + "() would get the event id constant EVENT_GROUP, which the "
+            + "events class uses for its event group: rename the command");
+      } else {
+        CommandModel other = eventConstants.putIfAbsent(constant, c);
+        if (other != null) {
+          error(c.element(), "hooked commands " + other.name() + "() and " + name + "() would share the event id "
+              + "constant " + constant + ": rename one of the two");
+        }
+      }
+    }
+  }
+
+  private void clientClash(CommandModel c, String blocking) {
+    error(c.element(), "commands " + blocking + "() and " + blocking + "Async() clash in the client, whose "
+        + "non-blocking method for " + blocking + "() is " + blocking + "Async(): rename one of the two");
   }
 
   private void checkParams(CommandModel c, Set<String> checkedRecords) {

@@ -121,21 +121,6 @@ final class AllTypesMgmtCodec {
         default -> in.skipValue();
       }
     }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("b");
-    }
-    if ((seen & 1 << 1) == 0) {
-      throw DecodeErrors.missing("i");
-    }
-    if ((seen & 1 << 2) == 0) {
-      throw DecodeErrors.missing("l");
-    }
-    if ((seen & 1 << 3) == 0) {
-      throw DecodeErrors.missing("f");
-    }
-    if ((seen & 1 << 4) == 0) {
-      throw DecodeErrors.missing("d");
-    }
     return new AllTypesMgmt.Scalars(b, i, l, f, d, bb, bi, bl, bf, bd);
   }
 
@@ -194,15 +179,6 @@ final class AllTypesMgmtCodec {
         }
         default -> in.skipValue();
       }
-    }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("u8");
-    }
-    if ((seen & 1 << 2) == 0) {
-      throw DecodeErrors.missing("u_32");
-    }
-    if ((seen & 1 << 3) == 0) {
-      throw DecodeErrors.missing("u64");
     }
     return new AllTypesMgmt.Unsigned(u8, u16, u32, u64, ports, maybe);
   }
@@ -273,12 +249,6 @@ final class AllTypesMgmtCodec {
         }
         default -> in.skipValue();
       }
-    }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("x");
-    }
-    if ((seen & 1 << 1) == 0) {
-      throw DecodeErrors.missing("y");
     }
     return new AllTypesMgmt.Point(x, y);
   }
@@ -505,12 +475,6 @@ final class AllTypesMgmtCodec {
         }
         default -> in.skipValue();
       }
-    }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("lat");
-    }
-    if ((seen & 1 << 1) == 0) {
-      throw DecodeErrors.missing("lon");
     }
     return new AllTypesMgmt.Geo.Point(lat, lon);
   }

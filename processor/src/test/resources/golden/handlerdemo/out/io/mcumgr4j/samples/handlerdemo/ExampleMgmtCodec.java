@@ -29,9 +29,6 @@ final class ExampleMgmtCodec {
         default -> in.skipValue();
       }
     }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("return_int");
-    }
     return new ExampleMgmt.TestResult(returnInt);
   }
 
