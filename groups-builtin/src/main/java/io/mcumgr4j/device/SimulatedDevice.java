@@ -71,7 +71,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * endpoints stay, MCUboot's swap runs (an image marked for test is swapped in, an unconfirmed one
  * reverted), settings written but not saved are lost (the store reloads from its file),
  * statistics start again from zero, the boot count goes up and {@link #onBoot boot listeners}
- * run.
+ * run. The restart waits for the requests being handled and holds new ones off until the device's
+ * state is rebuilt, so no request sees it half way.
+ *
+ * <p>Requests cannot make it grow without limit: settings are bounded ({@link
+ * Builder#settingsStorage}) and so are the file system's files ({@link Builder#fsLimits}).
  */
 public final class SimulatedDevice implements AutoCloseable {
 
@@ -91,12 +95,15 @@ public final class SimulatedDevice implements AutoCloseable {
   private final StatRegistry stats;
   private final SettingsStore settings;
   private final ImageStore images;
+  private final SimulatedFsMgmt fs;
+  private final SimulatedOsMgmt os;
   private final DeviceClock clock;
   private final Clock baseClock;
   private final AtomicInteger boots = new AtomicInteger(1);
   private final List<Runnable> bootListeners = new CopyOnWriteArrayList<>();
   private final List<AutoCloseable> endpoints = new CopyOnWriteArrayList<>();
   private volatile long bootMillis;
+  private volatile boolean closed;
 
   private SimulatedDevice(Builder b) throws IOException {
     this.dataDir = b.dataDir;
@@ -107,14 +114,20 @@ public final class SimulatedDevice implements AutoCloseable {
     this.server = new SmpServer(b.config, new MgmtCallbacks());
     this.stats = new StatRegistry();
     this.settings = new SettingsStore(dataDir.resolve(SETTINGS_FILE), b.settingsRoots, b.settingsNameLength,
-        b.settingsValueLength);
+        b.settingsValueLength, b.settingsMaxEntries, b.settingsMaxBytes);
     settings.reload();
     this.images = new ImageStore(dataDir.resolve(IMAGES_DIR), b.imageCount, b.slotSize,
         b.initialImage != null ? b.initialImage : defaultImage(b.version));
-    images.boot();
     Path fsRoot = dataDir.resolve(FS_DIR);
-    if (!Files.isDirectory(fsRoot)) {
-      Files.createDirectories(fsRoot.resolve(DEFAULT_MOUNT));
+    try {
+      images.boot();
+      if (!Files.isDirectory(fsRoot)) {
+        Files.createDirectories(fsRoot.resolve(DEFAULT_MOUNT));
+      }
+      this.fs = new SimulatedFsMgmt(fsRoot, server.callbacks(), b.fsLimits);
+    } catch (IOException | RuntimeException e) {
+      images.close(); // its lock would keep the data directory from being opened again
+      throw e;
     }
     countRequests(stats.group("smp_svr_stats"));
 
@@ -122,10 +135,10 @@ public final class SimulatedDevice implements AutoCloseable {
         : ShellRegistry.withDefaults(() -> b.version, this::uptimeMillis);
     server.register(new EnumMgmtDispatcher(new SimulatedEnumMgmt()));
     server.register(new ImgMgmtDispatcher(new SimulatedImgMgmt(images, server.callbacks(), b.checkImage)));
-    server.register(new FsMgmtDispatcher(new SimulatedFsMgmt(fsRoot, server.callbacks())));
-    server.register(new OsMgmtDispatcher(
-        new SimulatedOsMgmt(clock, b.osInfo != null ? b.osInfo : OsInfo.ofHost(b.version), this::restart,
-            b.resetDelay)));
+    server.register(new FsMgmtDispatcher(fs));
+    this.os = new SimulatedOsMgmt(clock, b.osInfo != null ? b.osInfo : OsInfo.ofHost(b.version), this::restart,
+        b.resetDelay);
+    server.register(new OsMgmtDispatcher(os));
     server.register(new SettingsMgmtDispatcher(new SimulatedSettingsMgmt(settings, server.callbacks())));
     if (b.allowShell) {
       server.register(new ShellMgmtDispatcher(new SimulatedShellMgmt(shell, b.shellLineLength)));
@@ -184,7 +197,11 @@ public final class SimulatedDevice implements AutoCloseable {
     return baseClock.millis() - bootMillis;
   }
 
-  /** Runs {@code listener} after every restart (e.g. an image simulation swapping slots). */
+  /**
+   * Runs {@code listener} after every restart, once the built-in state (image swap, settings,
+   * statistics) is rebuilt, e.g. to reset application state kept outside the built-in groups:
+   * {@code device.onBoot(() -> appGroup.clearSessions())}.
+   */
   public void onBoot(Runnable listener) {
     bootListeners.add(Objects.requireNonNull(listener));
   }
@@ -204,23 +221,33 @@ public final class SimulatedDevice implements AutoCloseable {
   }
 
   /**
-   * Restarts the device as a reset does: settings reload from the file, statistics start from zero,
-   * boot listeners run. Endpoints and registrations stay.
+   * Restarts the device as a reset does: an open file transfer is closed, MCUboot's swap runs,
+   * settings reload from the file, statistics start from zero; then boot listeners run. Endpoints
+   * and registrations stay. The state is rebuilt while no request is being handled ({@link
+   * SmpServer#runExclusive}), so this must not be called from a request handler. Once the device
+   * is closed it does nothing.
    */
   public synchronized void restart() {
-    try {
-      images.boot();
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "the image swap failed at restart", e);
+    if (closed) {
+      return;
     }
-    try {
-      settings.reload();
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "settings could not be reloaded at restart", e);
-    }
-    stats.resetAll();
-    bootMillis = baseClock.millis();
-    boots.incrementAndGet();
+    server.runExclusive(() -> {
+      fs.closeFiles();
+      try {
+        images.boot();
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "the image swap failed at restart", e);
+      }
+      try {
+        settings.reload();
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "settings could not be reloaded at restart", e);
+      }
+      stats.resetAll();
+      bootMillis = baseClock.millis();
+      boots.incrementAndGet();
+    });
+    // outside the exclusive section: a listener may talk to the device
     for (Runnable listener : bootListeners) {
       try {
         listener.run();
@@ -237,7 +264,11 @@ public final class SimulatedDevice implements AutoCloseable {
     return new McubootImageBuilder().version(ImageVersion.of(0, 0, 0)).payload(payload).build();
   }
 
-  /** Counts every answered request, as Zephyr's smp_svr sample counts ticks in its stat group. */
+  /**
+   * Counts every answered request and every error answer. Zephyr's smp_svr sample has a stat group
+   * of the same name whose one counter, {@code ticks}, counts timer ticks; a simulation has no
+   * ticks worth counting, so this one has {@code requests} and {@code errors} instead.
+   */
   private void countRequests(StatGroup group) {
     var requests = group.counter("requests");
     var errors = group.counter("errors");
@@ -250,19 +281,30 @@ public final class SimulatedDevice implements AutoCloseable {
     });
   }
 
-  /** Closes the endpoints and stops the server. */
+  /**
+   * Closes the device: a reset still to come is cancelled (one under way finishes first), the
+   * endpoints close, the server stops, an open file transfer's file is closed and the image store
+   * lets go of its directory. Nothing touches the data directory afterwards.
+   */
   @Override
   public void close() {
-    List<AutoCloseable> open = new ArrayList<>(endpoints);
-    endpoints.clear();
-    for (AutoCloseable endpoint : open) {
-      try {
-        endpoint.close();
-      } catch (Exception e) {
-        LOG.log(Level.WARNING, "endpoint did not close cleanly: " + e);
+    closed = true;
+    os.close();
+    // a restart called directly may be under way; it holds the monitor until it is done
+    synchronized (this) {
+      List<AutoCloseable> open = new ArrayList<>(endpoints);
+      endpoints.clear();
+      for (AutoCloseable endpoint : open) {
+        try {
+          endpoint.close();
+        } catch (Exception e) {
+          LOG.log(Level.WARNING, "endpoint did not close cleanly: " + e);
+        }
       }
+      server.close();
+      fs.closeFiles();
+      images.close();
     }
-    server.close();
   }
 
   /** Options of a {@link SimulatedDevice}. */
@@ -275,6 +317,9 @@ public final class SimulatedDevice implements AutoCloseable {
     private Set<String> settingsRoots = new LinkedHashSet<>(List.of("app"));
     private int settingsNameLength = SettingsStore.DEFAULT_MAX_NAME_LENGTH;
     private int settingsValueLength = SettingsStore.DEFAULT_MAX_VALUE_LENGTH;
+    private int settingsMaxEntries = SettingsStore.DEFAULT_MAX_ENTRIES;
+    private long settingsMaxBytes = SettingsStore.DEFAULT_MAX_BYTES;
+    private SimulatedFsMgmt.Limits fsLimits = SimulatedFsMgmt.Limits.DEFAULT;
     private Clock clock = Clock.systemUTC();
     private Duration resetDelay = Duration.ofMillis(250);
     private OsInfo osInfo;
@@ -319,6 +364,27 @@ public final class SimulatedDevice implements AutoCloseable {
     public Builder settingsLimits(int nameLength, int valueLength) {
       this.settingsNameLength = nameLength;
       this.settingsValueLength = valueLength;
+      return this;
+    }
+
+    /**
+     * How much the settings hold at most, in memory and in the file alike (default {@link
+     * SettingsStore#DEFAULT_MAX_ENTRIES} values, {@link SettingsStore#DEFAULT_MAX_BYTES} bytes of
+     * names and values): a write past it answers {@code UNKNOWN}, a save {@code
+     * SAVE_NOT_SUPPORTED}, as a full settings backend.
+     */
+    public Builder settingsStorage(int maxEntries, long maxBytes) {
+      this.settingsMaxEntries = maxEntries;
+      this.settingsMaxBytes = maxBytes;
+      return this;
+    }
+
+    /**
+     * The file system's limits (default {@link SimulatedFsMgmt.Limits#DEFAULT}): path length, file
+     * size, idle close, and the bytes all files may hold together.
+     */
+    public Builder fsLimits(SimulatedFsMgmt.Limits value) {
+      this.fsLimits = Objects.requireNonNull(value);
       return this;
     }
 

@@ -207,7 +207,10 @@ public final class McubootImage {
     return new Flash(bytes).u16(headerSize + imageSize + 2);
   }
 
-  /** SHA-256 of {@code data}. */
+  /**
+   * SHA-256 of {@code data}: the one helper for images, slots and transfer checks, so that callers
+   * need not handle {@link NoSuchAlgorithmException}, which no Java platform throws for SHA-256.
+   */
   public static byte[] sha256(byte[] data) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(data);
@@ -269,11 +272,6 @@ public final class McubootImage {
   /** The image's length: up to the end of its TLV area. */
   public long totalSize() {
     return end;
-  }
-
-  /** The bytes of the image, {@link #totalSize()} long (erased flash past the slot content). */
-  public byte[] toByteArray() {
-    return new Flash(bytes).bytes(0, (int) end);
   }
 
   /** Little-endian reads of a slot; past its end, flash reads erased (0xFF). */

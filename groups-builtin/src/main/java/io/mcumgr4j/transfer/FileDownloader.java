@@ -25,12 +25,16 @@ public final class FileDownloader {
     this(client, TransferOptions.DEFAULT);
   }
 
+  /** The largest file a download takes: the bytes are collected in one array, whose size the JVM bounds. */
+  public static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
+
   /**
    * Downloads the file {@code name}. With {@link TransferOptions#verify()}, checks the device's
    * hash of the file against the bytes received.
    *
-   * @throws TransferException if the device answers another offset, sends past {@code len},
-   *     stops sending data early, or the hash differs
+   * @throws TransferException if the device announces more than {@link #MAX_LENGTH} bytes (the
+   *     file is collected in memory), answers another offset, sends past {@code len}, stops
+   *     sending data early, or the hash differs
    */
   public byte[] download(String name) {
     ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -45,6 +49,10 @@ public final class FileDownloader {
           throw new TransferException("the first download reply of " + name + " has no len");
         }
         len = reply.len();
+        if (len < 0 || len > MAX_LENGTH) {
+          throw new TransferException(name + " is " + Long.toUnsignedString(len)
+              + " bytes, more than a byte array holds (" + MAX_LENGTH + ")");
+        }
       }
       if (reply.off() != off) {
         throw new TransferException("asked for offset " + off + " of " + name + ", got " + reply.off());

@@ -110,18 +110,27 @@ public final class FileUploader {
    * resent first chunk (a lost reply): offset 0 truncates the file but adds the length to its
    * count again, and a next chunk at that count would be appended at the wrong place. Ending its
    * transfer (command 4) makes the next chunk start a new one at the file's size; without the
-   * status command the upload starts over.
+   * close or the status command the upload starts over.
    */
   private long storedSize(String name) {
     FsMgmtClient fs = new FsMgmtClient(client);
-    fs.close();
+    try {
+      fs.close();
+    } catch (MgmtException e) {
+      // older Zephyr builds lack command 4; the status below still tells where to go on
+      rethrowUnlessNotSupported(e);
+    }
     try {
       return fs.status(name).len();
     } catch (MgmtException e) {
-      if (e.err() != MgmtErr.ENOTSUP) {
-        throw e;
-      }
+      rethrowUnlessNotSupported(e);
       return 0;
+    }
+  }
+
+  private static void rethrowUnlessNotSupported(MgmtException e) {
+    if (e.err() != MgmtErr.ENOTSUP) {
+      throw e;
     }
   }
 

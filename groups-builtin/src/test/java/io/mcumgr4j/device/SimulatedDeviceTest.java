@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcumgr4j.annotation.Op;
+import io.mcumgr4j.callback.CallbackResult;
 import io.mcumgr4j.client.ResponseErrors;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.error.GroupErrorException;
@@ -11,6 +12,7 @@ import io.mcumgr4j.error.MgmtException;
 import io.mcumgr4j.groups.enumeration.EnumMgmtClient;
 import io.mcumgr4j.groups.os.OsMgmtClient;
 import io.mcumgr4j.groups.settings.SettingsMgmtClient;
+import io.mcumgr4j.groups.settings.SettingsEvents;
 import io.mcumgr4j.groups.settings.SettingsMgmtError;
 import io.mcumgr4j.groups.stat.StatMgmtClient;
 import io.mcumgr4j.groups.zephyr.ZephyrBasicMgmtClient;
@@ -20,6 +22,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +130,68 @@ class SimulatedDeviceTest {
 
     resetAndWait();
     assertThat(stats.groupData("smp_svr_stats").fields().get("requests")).isLessThan(2L);
+  }
+
+  @Test
+  void aResetScheduledBeforeCloseNeverRuns() throws Exception {
+    device = SimulatedDevice.builder(dataDir).resetDelay(Duration.ofMillis(200)).start();
+    InetSocketAddress address = device.serveUdp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+        .localAddress();
+    client = new SmpClient(new UdpTransport(address));
+    new OsMgmtClient(client).reset(null, null);
+
+    device.close();
+    Thread.sleep(400);
+
+    assertThat(device.bootCount()).isEqualTo(1);
+    device.restart();   // a closed device stays down
+    assertThat(device.bootCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRestartWaitsForTheRequestInProgress() throws Exception {
+    start(SimulatedDevice.builder(dataDir));
+    CountDownLatch inHandler = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    SettingsEvents.onAccess(device.callbacks(), (event, previous) -> {
+      if ("app/slow".equals(event.name())) {
+        inHandler.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return CallbackResult.OK;
+    });
+    SettingsMgmtClient settings = new SettingsMgmtClient(client);
+    CompletableFuture<Void> write = CompletableFuture.runAsync(() -> settings.write("app/slow", new byte[] {1}));
+    assertThat(inHandler.await(10, TimeUnit.SECONDS)).isTrue();
+
+    CompletableFuture<Void> restart = CompletableFuture.runAsync(device::restart);
+    Thread.sleep(200);
+    assertThat(device.bootCount()).as("the restart waits for the handler").isEqualTo(1);
+    release.countDown();
+    write.get(10, TimeUnit.SECONDS);
+    restart.get(10, TimeUnit.SECONDS);
+
+    assertThat(device.bootCount()).isEqualTo(2);
+    // the write finished before the settings reloaded, so the unsaved value is gone
+    assertThatThrownBy(() -> settings.read("app/slow", OptionalLong.empty()))
+        .isInstanceOfSatisfying(GroupErrorException.class,
+            e -> assertThat(e.error()).isEqualTo(SettingsMgmtError.KEY_NOT_FOUND));
+  }
+
+  @Test
+  void settingsAreBoundedAsConfigured() throws Exception {
+    start(SimulatedDevice.builder(dataDir).settingsStorage(1, 100));
+    SettingsMgmtClient settings = new SettingsMgmtClient(client);
+    settings.write("app/a", new byte[] {1});
+
+    assertThatThrownBy(() -> settings.write("app/b", new byte[] {2}))
+        .isInstanceOfSatisfying(GroupErrorException.class,
+            e -> assertThat(e.error()).isEqualTo(SettingsMgmtError.UNKNOWN));
+    assertThat(device.settings().maxEntries()).isEqualTo(1);
   }
 
   private void resetAndWait() throws InterruptedException {

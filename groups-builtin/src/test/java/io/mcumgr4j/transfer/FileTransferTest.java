@@ -177,6 +177,18 @@ class FileTransferTest {
     }
   }
 
+  @Test
+  void aDownloadTooLargeForMemoryIsRefusedUpFront() throws Exception {
+    try (FakeDevice device = new FakeDevice(512)) {
+      device.files.files.put("/lfs/big", new byte[] {1});
+      device.files.claimedLen = (long) FileDownloader.MAX_LENGTH + 1;
+
+      assertThatThrownBy(() -> new FileDownloader(device.client).download("/lfs/big"))
+          .isInstanceOf(TransferException.class)
+          .hasMessageContaining("more than a byte array holds");
+    }
+  }
+
   /** Equal contents, without printing megabytes when they differ. */
   static void assertSameBytes(byte[] actual, byte[] expected) {
     assertThat(actual).isNotNull().hasSameSizeAs(expected);

@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * Maps device paths ({@code /lfs1/x.bin}) to files under the simulated device's root directory
@@ -18,8 +19,10 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li>A name that is not absolute, is {@code /} alone, holds a {@code .} or {@code ..}
- *       component, a backslash or a control character (NUL included), or that the host cannot
- *       name, is {@code FILE_INVALID_NAME}: what Zephyr answers when its VFS refuses a name with
+ *       component, a backslash or a control character (NUL included), a component ending in
+ *       {@code .} or a space or one of Windows' reserved device names ({@code CON}, {@code PRN},
+ *       {@code AUX}, {@code NUL}, {@code COM1}..{@code COM9}, {@code LPT1}..{@code LPT9}, with or
+ *       without an extension), or that the host cannot name, is {@code FILE_INVALID_NAME}: what Zephyr answers when its VFS refuses a name with
  *       {@code -EINVAL}. Zephyr itself would let littlefs resolve {@code ..} inside the mount and
  *       would cut a name at a NUL; refusing them keeps the host's file system out of reach on
  *       every platform ({@code \..} traverses on Windows).
@@ -30,6 +33,10 @@ import java.util.Arrays;
  * </ul>
  */
 final class FsPaths {
+
+  /** Windows' reserved device names, alone or with any extension, in any case. */
+  private static final Pattern RESERVED =
+      Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(\\..*)?");
 
   private final Path root;
 
@@ -43,6 +50,11 @@ final class FsPaths {
     if (!Files.isDirectory(this.root)) {
       throw new IllegalArgumentException("device root " + root + " is not a directory");
     }
+  }
+
+  /** The root directory, as a real path. */
+  Path root() {
+    return root;
   }
 
   /**
@@ -88,6 +100,15 @@ final class FsPaths {
     for (String p : parts) {
       if (p.equals(".") || p.equals("..")) {
         throw invalid("relative component");
+      }
+      // Windows drops a trailing dot or space ("a." is "a") and opens a device for a reserved name
+      // in any directory ("NUL.txt" is NUL): refused on every host, so a data directory behaves
+      // the same wherever it is
+      if (p.endsWith(".") || p.endsWith(" ")) {
+        throw invalid("component ending in a dot or space");
+      }
+      if (RESERVED.matcher(p).matches()) {
+        throw invalid("reserved device name");
       }
     }
     return parts;

@@ -32,6 +32,8 @@ final class FsTransfer {
   long off;
   /** The whole file's size: the upload's announced {@code len}, the download's size at open; 0 unknown. */
   long len;
+  /** Bytes the other files under the root held when an upload opened, for the capacity check. */
+  long othersBytes;
   private long lastUse;
   private ScheduledFuture<?> idleClose;
 

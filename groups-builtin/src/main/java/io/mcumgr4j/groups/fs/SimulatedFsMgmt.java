@@ -11,11 +11,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -57,8 +60,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>A missing file or directory is {@code FILE_NOT_FOUND} for reads and {@code
  * MOUNT_POINT_NOT_FOUND} for an upload, as Zephyr maps {@code -ENOENT}; a directory is {@code
  * FILE_IS_DIRECTORY}. Where this differs from Zephyr: sizes are bounded ({@link
- * Limits#maxFileSize()}: an upload announcing more, or a chunk going past it, is {@code
- * FILE_WRITE_FAILED}, what Zephyr answers when its file system is full); a transfer belongs to one
+ * Limits#maxFileSize()} per file, {@link Limits#maxTotalBytes()} for all files under the root: an
+ * upload announcing more, or a chunk going past either, is {@code FILE_WRITE_FAILED} before
+ * anything is written, what Zephyr answers when its file system is full); a transfer belongs to one
  * link and peer (Zephyr tells transports apart, not peers on one); a restart at {@code off} 0 inside
  * an open upload counts from 0 (Zephyr keeps counting from the old offset); an upload that starts at
  * an {@code off} above 0 for a missing file does not create it (Zephyr creates it empty); uploading
@@ -75,10 +79,15 @@ public final class SimulatedFsMgmt implements FsMgmt {
    * @param maxFileSize the largest file an upload may make: the simulated partition's size
    * @param idleTimeout how long an open transfer waits for its next request before its file is
    *     closed (Zephyr's {@code CONFIG_MCUMGR_GRP_FS_FILE_AUTOMATIC_IDLE_CLOSE_TIME}, default 4 s)
+   * @param maxTotalBytes the bytes all regular files under the root may hold together: the
+   *     simulated file systems' capacity, so uploads cannot fill the host's disk
    */
-  public record Limits(int maxPathLength, long maxFileSize, Duration idleTimeout) {
+  public record Limits(int maxPathLength, long maxFileSize, Duration idleTimeout, long maxTotalBytes) {
 
-    /** Zephyr's defaults, and 16 MiB files. */
+    /** The capacity {@link #DEFAULT} and the three-argument constructor give: 64 MiB. */
+    public static final long DEFAULT_MAX_TOTAL_BYTES = 64L << 20;
+
+    /** Zephyr's defaults, 16 MiB files and 64 MiB in all. */
     public static final Limits DEFAULT = new Limits(64, 16L << 20, Duration.ofSeconds(4));
 
     public Limits {
@@ -88,6 +97,14 @@ public final class SimulatedFsMgmt implements FsMgmt {
       if (idleTimeout.isNegative() || idleTimeout.isZero()) {
         throw new IllegalArgumentException("idleTimeout " + idleTimeout + " must be positive");
       }
+      if (maxTotalBytes < 0) {
+        throw new IllegalArgumentException("maxTotalBytes " + maxTotalBytes + " is negative");
+      }
+    }
+
+    /** Limits with a capacity of {@link #DEFAULT_MAX_TOTAL_BYTES}. */
+    public Limits(int maxPathLength, long maxFileSize, Duration idleTimeout) {
+      this(maxPathLength, maxFileSize, idleTimeout, DEFAULT_MAX_TOTAL_BYTES);
     }
   }
 
@@ -176,7 +193,7 @@ public final class SimulatedFsMgmt implements FsMgmt {
           size == 0 ? FsMgmtError.FILE_EMPTY : FsMgmtError.FILE_OFFSET_LARGER_THAN_FILE);
     }
     FsHash.Result result;
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       result = hash.compute(channel, from, len.orElse(Long.MAX_VALUE));
     } catch (NoSuchFileException e) {
       throw new GroupErrorException(FsMgmtError.FILE_NOT_FOUND);
@@ -197,6 +214,20 @@ public final class SimulatedFsMgmt implements FsMgmt {
       closeTransfer();
       return null;
     });
+  }
+
+  /**
+   * Closes the file an open transfer holds, as a reboot or power-off does; waits for a request in
+   * progress rather than answering {@code EBUSY} as {@link #close()} does. The device calls it when
+   * it restarts or closes, so no file stays open on its data directory.
+   */
+  public void closeFiles() {
+    lock.lock();
+    try {
+      closeTransferQuietly();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Whether an upload or download holds a file open (for tests of the idle close). */
@@ -245,7 +276,8 @@ public final class SimulatedFsMgmt implements FsMgmt {
     Path file = regularFile(name);
     FileChannel channel;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.READ);
+      // NOFOLLOW: a link put in place after FsPaths looked would otherwise lead the read out of the root
+      channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
       throw new GroupErrorException(FsMgmtError.FILE_NOT_FOUND);
     }
@@ -315,6 +347,36 @@ public final class SimulatedFsMgmt implements FsMgmt {
       throw new GroupErrorException(FsMgmtError.UNKNOWN, "access denied");
     }
     transfer = new FsTransfer(true, name, ctx.transport(), channel);
+    transfer.othersBytes = usedBytes() - channel.size();
+  }
+
+  /** Bytes of every regular file under the root, symbolic links not followed. */
+  private long usedBytes() throws IOException {
+    long[] total = {0};
+    Files.walkFileTree(paths.root(), new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        if (attrs.isRegularFile()) {
+          total[0] += attrs.size();
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        return FileVisitResult.CONTINUE; // gone since the listing, or unreadable: holds nothing we count
+      }
+    });
+    return total[0];
+  }
+
+  /** Refuses, before writing, a file of {@code size} bytes that would pass the capacity. */
+  private void checkCapacity(FsTransfer t, long size) throws IOException {
+    if (t.othersBytes + size > limits.maxTotalBytes()) {
+      closeTransfer();
+      throw new GroupErrorException(FsMgmtError.FILE_WRITE_FAILED,
+          "file system full: " + limits.maxTotalBytes() + " bytes in all");
+    }
   }
 
   private Upload writeChunk(long off, byte[] data, OptionalLong len) throws IOException {
@@ -322,6 +384,7 @@ public final class SimulatedFsMgmt implements FsMgmt {
     if (off == 0) {
       t.len = len.getAsLong();
       t.off = 0;
+      checkCapacity(t, t.len);
     } else if (t.off == 0) {
       // a transfer that did not start here (resumed, or its state lost) continues at the file's size
       t.off = t.channel.size();
@@ -336,6 +399,8 @@ public final class SimulatedFsMgmt implements FsMgmt {
         closeTransfer();
         throw new GroupErrorException(FsMgmtError.FILE_WRITE_FAILED, "larger than " + limits.maxFileSize() + " bytes");
       }
+      // the file ends at off + data: a first chunk truncates it, later ones append
+      checkCapacity(t, off + data.length);
       if (off == 0 && t.channel.size() > 0) {
         try {
           t.channel.truncate(0);

@@ -13,8 +13,10 @@ import java.util.OptionalLong;
  *   <caption>events</caption>
  *   <tr><th>event</th><th>bit</th><th>fired</th><th>data</th></tr>
  *   <tr><td>{@link #DFU_CHUNK}</td><td>0</td><td>for each upload chunk accepted at the right offset,
- *       before anything is written; a failure aborts the upload</td><td>{@link UploadCheck}</td></tr>
- *   <tr><td>{@link #DFU_STOPPED}</td><td>1</td><td>an upload failed or was refused</td><td>{@link DfuEvent}</td></tr>
+ *       before anything is written; an {@code rc} aborts the upload, a group error is answered
+ *       beside the expected {@code off} and keeps it, as Zephyr does</td><td>{@link UploadCheck}</td></tr>
+ *   <tr><td>{@link #DFU_STOPPED}</td><td>1</td><td>an upload failed or was refused with an
+ *       {@code rc}</td><td>{@link DfuEvent}</td></tr>
  *   <tr><td>{@link #DFU_STARTED}</td><td>2</td><td>a new upload begins (offset 0)</td><td>{@link DfuEvent}</td></tr>
  *   <tr><td>{@link #DFU_PENDING}</td><td>3</td><td>the last byte of an upload is written</td><td>{@link DfuEvent}</td></tr>
  *   <tr><td>{@link #DFU_CONFIRMED}</td><td>4</td><td>the running image was confirmed</td><td>{@link DfuEvent}</td></tr>
@@ -34,7 +36,7 @@ public final class ImageEvents {
 
   /** The upload check hook ({@code MGMT_EVT_OP_IMG_MGMT_DFU_CHUNK}); data {@link UploadCheck}. */
   public static final int DFU_CHUNK = MgmtEventIds.id(MgmtEventIds.GROUP_IMG, 0);
-  /** An upload failed or was refused ({@code MGMT_EVT_OP_IMG_MGMT_DFU_STOPPED}); data {@link DfuEvent}. */
+  /** An upload failed or was refused with an {@code rc} ({@code MGMT_EVT_OP_IMG_MGMT_DFU_STOPPED}); data {@link DfuEvent}. */
   public static final int DFU_STOPPED = MgmtEventIds.id(MgmtEventIds.GROUP_IMG, 1);
   /** A new upload began ({@code MGMT_EVT_OP_IMG_MGMT_DFU_STARTED}); data {@link DfuEvent}. */
   public static final int DFU_STARTED = MgmtEventIds.id(MgmtEventIds.GROUP_IMG, 2);

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,6 +30,8 @@ import java.util.Objects;
  *   <li>{@code image-N-slot-S.swap}: the new content of a slot while a swap is under way.
  *   <li>{@code boot-state}: per image its {@link SwapType} (what MCUboot's slot trailers say), and
  *       the image being swapped, if any.
+ *   <li>{@code .lock}: locked while a store is open, so that two stores (in this process or
+ *       another) never write the same files; {@link #close()} releases it.
  * </ul>
  *
  * <h2>Crash safety</h2>
@@ -41,12 +45,17 @@ import java.util.Objects;
  * records the image being swapped together with its new swap type in the state (the commit point),
  * then renames the two files into the slots and clears the record; opening the store finishes a
  * recorded swap and deletes {@code .swap} files of one that was never recorded. The upload file does
- * not survive a boot or a restart of the process, as Zephyr keeps the upload's progress in RAM.
+ * not survive a boot or a restart of the process, as Zephyr keeps the upload's progress in RAM. The
+ * swap types held in memory change only after the state file holding them is written, so a failed
+ * write leaves memory as the disk is.
  */
-public final class ImageStore {
+public final class ImageStore implements AutoCloseable {
 
   private static final String STATE_FILE = "boot-state";
   private static final String STATE_HEADER = "# mcumgr4j image store 1";
+  private static final String LOCK_FILE = ".lock";
+  /** Slots are read into byte arrays; Java's largest array is a few bytes short of {@code Integer.MAX_VALUE}. */
+  private static final long MAX_SLOT_SIZE = Integer.MAX_VALUE - 8;
 
   /**
    * What MCUboot will do with an image at the next boot, as its slot trailers say
@@ -67,6 +76,8 @@ public final class ImageStore {
   private final int imageCount;
   private final long slotSize;
   private final SwapType[] swapTypes;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
 
   /**
    * Opens the flash in {@code dir}, creating it on first use with {@code initialPrimaryImage} in
@@ -75,36 +86,91 @@ public final class ImageStore {
    *
    * @param dir the directory holding the files (created if absent)
    * @param imageCount updatable images (Zephyr's {@code CONFIG_MCUMGR_GRP_IMG_UPDATABLE_IMAGE_NUMBER}), 1..8
-   * @param slotSize the size of each slot in bytes
+   * @param slotSize the size of each slot in bytes, {@link McubootImage#HEADER_SIZE} to {@code
+   *     Integer.MAX_VALUE - 8}
    * @param initialPrimaryImage the image the device runs at first; must verify and fit a slot
-   * @throws UncheckedIOException if the files cannot be read or written, or the state file is corrupt
+   * @throws UncheckedIOException if the files cannot be read or written, the state file is corrupt,
+   *     or another store (of this process or another) has {@code dir} open
    */
   public ImageStore(Path dir, int imageCount, long slotSize, byte[] initialPrimaryImage) {
     this.dir = Objects.requireNonNull(dir, "dir");
-    if (imageCount < 1 || imageCount > 8 || slotSize < McubootImage.HEADER_SIZE) {
+    if (imageCount < 1 || imageCount > 8 || slotSize < McubootImage.HEADER_SIZE || slotSize > MAX_SLOT_SIZE) {
       throw new IllegalArgumentException("images " + imageCount + ", slot size " + slotSize);
     }
     checkInitialImage(initialPrimaryImage, slotSize);
     this.imageCount = imageCount;
     this.slotSize = slotSize;
-    this.swapTypes = new SwapType[imageCount];
-    Arrays.fill(swapTypes, SwapType.NONE);
     try {
       Files.createDirectories(dir);
+      this.lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      this.lock = lock(lockChannel, dir);
       if (Files.exists(stateFile())) {
-        recover(readState());
+        ReadState read = readState();
+        this.swapTypes = read.swapTypes();
+        recover(read.swapping());
       } else {
+        this.swapTypes = new SwapType[imageCount];
+        Arrays.fill(swapTypes, SwapType.NONE);
         for (int image = 0; image < imageCount; image++) {
           writeAtomically(slotFile(image, 0), initialPrimaryImage);
           Files.deleteIfExists(slotFile(image, 1));
         }
-        writeState(-1);
+        writeState(swapTypes, -1);
       }
       for (int image = 0; image < imageCount; image++) {
         Files.deleteIfExists(uploadFile(image));
       }
+    } catch (IOException | RuntimeException e) {
+      // closing the channel releases the lock too, so a failed open leaves the directory free
+      try {
+        lockChannel.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  private static FileLock lock(FileChannel channel, Path dir) throws IOException {
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      throw new IOException("image store " + dir + " is already open (" + dir.resolve(LOCK_FILE)
+          + " is locked): close the other store or device using it first");
+    }
+    return lock;
+  }
+
+  /**
+   * Releases {@code .lock}, so another store may open the directory. Idempotent; later changes
+   * throw {@link IllegalStateException}.
+   *
+   * @throws UncheckedIOException if the lock file cannot be closed
+   */
+  @Override
+  public synchronized void close() {
+    if (!lockChannel.isOpen()) {
+      return;
+    }
+    try {
+      lock.release();
+      lockChannel.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private void checkOpen() {
+    if (!lockChannel.isOpen()) {
+      throw new IllegalStateException("image store " + dir + " is closed");
     }
   }
 
@@ -159,12 +225,14 @@ public final class ImageStore {
    * test boot, or for good.
    */
   public synchronized void setPending(int image, boolean permanent) {
+    checkOpen();
     checkSlot(image, 1);
     updateSwapType(image, permanent ? SwapType.PERM : SwapType.TEST);
   }
 
   /** Confirms the image running from the primary slot ({@code boot_set_confirmed}): no revert. */
   public synchronized void confirm(int image) {
+    checkOpen();
     checkSlot(image, 0);
     if (swapTypes[image] == SwapType.REVERT) {
       updateSwapType(image, SwapType.NONE);
@@ -176,6 +244,7 @@ public final class ImageStore {
    * mark, and an upload into it.
    */
   public synchronized void erase(int image, int slot) {
+    checkOpen();
     checkSlot(image, slot);
     try {
       if (slot == 1) {
@@ -218,6 +287,7 @@ public final class ImageStore {
    * @throws IllegalStateException if no upload is in progress or the slot would overflow
    */
   public synchronized void appendUpload(int image, byte[] data) {
+    checkOpen();
     long have = uploaded(image);
     if (have < 0 || have + data.length > slotSize) {
       throw new IllegalStateException("no upload into image " + image + " can take " + data.length + " bytes");
@@ -235,6 +305,7 @@ public final class ImageStore {
    * @return the slot's new content
    */
   public synchronized byte[] finishUpload(int image) {
+    checkOpen();
     if (uploaded(image) < 0) {
       throw new IllegalStateException("no upload into image " + image);
     }
@@ -252,6 +323,7 @@ public final class ImageStore {
 
   /** Drops an upload in progress into {@code image}; the secondary slot stays erased. */
   public synchronized void abortUpload(int image) {
+    checkOpen();
     checkSlot(image, 1);
     try {
       Files.deleteIfExists(uploadFile(image));
@@ -268,6 +340,7 @@ public final class ImageStore {
    * is.
    */
   public synchronized void boot() {
+    checkOpen();
     try {
       for (int image = 0; image < imageCount; image++) {
         Files.deleteIfExists(uploadFile(image));
@@ -307,8 +380,10 @@ public final class ImageStore {
     }
     writeDurably(swapFile(image, 0), secondary);
     writeDurably(swapFile(image, 1), primary);
+    SwapType[] next = swapTypes.clone();
+    next[image] = after;
+    writeState(next, image);
     swapTypes[image] = after;
-    writeState(image);
     finishSwap(image);
   }
 
@@ -319,7 +394,7 @@ public final class ImageStore {
             StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    writeState(-1);
+    writeState(swapTypes, -1);
   }
 
   /** Finishes the swap {@code swapping} names (or none: -1) and drops the files of unrecorded ones. */
@@ -334,16 +409,21 @@ public final class ImageStore {
   }
 
   private void updateSwapType(int image, SwapType type) {
-    swapTypes[image] = type;
+    SwapType[] next = swapTypes.clone();
+    next[image] = type;
     try {
-      writeState(-1);
+      writeState(next, -1);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    swapTypes[image] = type;
   }
 
-  /** Reads the state file into {@link #swapTypes}; returns the image being swapped or -1. */
-  private int readState() throws IOException {
+  /** The state file's content: per image its swap type, and the image being swapped or -1. */
+  private record ReadState(SwapType[] swapTypes, int swapping) {}
+
+  private ReadState readState() throws IOException {
+    SwapType[] types = new SwapType[imageCount];
     String[] lines = Files.readString(stateFile(), StandardCharsets.UTF_8).split("\n");
     if (!lines[0].equals(STATE_HEADER)) {
       throw corrupt("unknown header");
@@ -355,7 +435,7 @@ public final class ImageStore {
       try {
         if (kv.length == 2 && kv[0].startsWith("image.")) {
           int image = Integer.parseInt(kv[0].substring("image.".length()));
-          swapTypes[image] = SwapType.valueOf(kv[1]);
+          types[image] = SwapType.valueOf(kv[1]);
           seen[image] = true;
         } else if (kv.length == 2 && kv[0].equals("swapping")) {
           swapping = Integer.parseInt(kv[1]);
@@ -372,17 +452,17 @@ public final class ImageStore {
         throw corrupt("an image is missing (the store has " + imageCount + ")");
       }
     }
-    return swapping;
+    return new ReadState(types, swapping);
   }
 
   private IOException corrupt(String fault) {
     return new IOException("image state file " + stateFile() + " is corrupt: " + fault);
   }
 
-  private void writeState(int swapping) throws IOException {
+  private void writeState(SwapType[] types, int swapping) throws IOException {
     StringBuilder text = new StringBuilder(STATE_HEADER).append('\n');
     for (int image = 0; image < imageCount; image++) {
-      text.append("image.").append(image).append('=').append(swapTypes[image]).append('\n');
+      text.append("image.").append(image).append('=').append(types[image]).append('\n');
     }
     if (swapping >= 0) {
       text.append("swapping=").append(swapping).append('\n');

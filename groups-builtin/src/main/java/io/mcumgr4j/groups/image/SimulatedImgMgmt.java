@@ -4,6 +4,7 @@ import io.mcumgr4j.callback.CallbackResult;
 import io.mcumgr4j.callback.CommandStatusEvent;
 import io.mcumgr4j.callback.MgmtCallbacks;
 import io.mcumgr4j.callback.MgmtEventIds;
+import io.mcumgr4j.error.GroupError;
 import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.groups.image.ImageEvents.DfuEvent;
 import io.mcumgr4j.groups.image.ImageEvents.UploadAction;
@@ -34,20 +35,32 @@ import java.util.OptionalLong;
  * non-empty {@code sha} as the upload in progress resumes it (nothing written, the reply says where
  * to go on); an image number without a free secondary slot is {@code NO_FREE_SLOT}, a {@code len}
  * over the slot {@code INVALID_IMAGE_TOO_LARGE}, {@code upgrade} with a version not newer than the
- * image's running one (major.minor.revision) {@code CURRENT_VERSION_IS_NEWER}. A later chunk at
- * another offset than expected is dropped and answered with success and the expected offset; one
- * that runs past {@code len} is {@code INVALID_IMAGE_DATA_OVERRUN}. Any error ends the upload in
- * progress. Replies carry {@code off} only, as Zephyr 4.4.0's sample does, unless {@code checkImage}
- * (Zephyr's {@code CONFIG_IMG_ENABLE_IMAGE_CHECK}) adds {@code match} to the last one.
+ * running one ({@code img_mgmt_my_version}: image 0's primary slot, major.minor.revision) {@code
+ * CURRENT_VERSION_IS_NEWER}. A later chunk at another offset than expected is dropped and answered
+ * with success and the expected offset; one that runs past {@code len} is {@code
+ * INVALID_IMAGE_DATA_OVERRUN}. Any of these errors ends the upload in progress; the upload check
+ * hook ({@code DFU_CHUNK}) ends it only with an {@code rc}, while its group error is answered beside
+ * the expected {@code off} and keeps the upload, as in Zephyr. Replies carry {@code off} only, as
+ * Zephyr 4.4.0's sample does, unless {@code checkImage} (Zephyr's {@code
+ * CONFIG_IMG_ENABLE_IMAGE_CHECK}) adds {@code match} to the last one.
+ *
+ * <p>Kconfig defaults of Zephyr's image group hold: the secondary slot of an image that is not
+ * running (image 1 and up) may be confirmed, its primary may not ({@code
+ * ALLOW_CONFIRM_NON_ACTIVE_IMAGE_SECONDARY=y}, {@code ..._ANY=n}); a secondary slot marked for test
+ * or permanent may be erased or uploaded over, which drops the mark ({@code ALLOW_ERASE_PENDING=y},
+ * unless the constructor says otherwise).
  */
 public final class SimulatedImgMgmt implements ImgMgmt {
 
   private static final int ACTIVE_SLOT = 0;
   private static final int UPLOAD_SLOT = 1;
+  /** The image the device runs ({@code img_mgmt_active_image}); the others are only stored. */
+  private static final int ACTIVE_IMAGE = 0;
 
   private final ImageStore store;
   private final MgmtCallbacks callbacks;
   private final boolean checkImage;
+  private final boolean allowErasePending;
   /** The upload in progress, or {@code null}; its offset is {@link ImageStore#uploaded}. */
   private Upload upload;
 
@@ -72,9 +85,21 @@ public final class SimulatedImgMgmt implements ImgMgmt {
    *     chunk whose full {@code sha} the secondary slot already holds ends the upload at once
    */
   public SimulatedImgMgmt(ImageStore store, MgmtCallbacks callbacks, boolean checkImage) {
+    this(store, callbacks, checkImage, true);
+  }
+
+  /**
+   * As {@link #SimulatedImgMgmt(ImageStore, MgmtCallbacks, boolean)}, choosing Zephyr's {@code
+   * CONFIG_MCUMGR_GRP_IMG_ALLOW_ERASE_PENDING} (default {@code y}).
+   *
+   * @param allowErasePending whether a secondary slot marked for test or permanent may be erased or
+   *     uploaded over; without it such a slot is in use until the next boot
+   */
+  public SimulatedImgMgmt(ImageStore store, MgmtCallbacks callbacks, boolean checkImage, boolean allowErasePending) {
     this.store = Objects.requireNonNull(store, "store");
     this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
     this.checkImage = checkImage;
+    this.allowErasePending = allowErasePending;
   }
 
   @Override
@@ -118,8 +143,8 @@ public final class SimulatedImgMgmt implements ImgMgmt {
 
   /** {@code img_mgmt_set_next_boot_slot} for swap mode. */
   private void setNextBoot(int image, int slot, boolean confirm) {
-    if (confirm && image != 0) {
-      // Zephyr's default: no CONFIG_MCUMGR_GRP_IMG_ALLOW_CONFIRM_NON_ACTIVE_IMAGE_*
+    if (confirm && image != ACTIVE_IMAGE && slot == ACTIVE_SLOT) {
+      // ALLOW_CONFIRM_NON_ACTIVE_IMAGE_SECONDARY=y lets the secondary through; only _ANY would allow this one
       throw new GroupErrorException(ImgMgmtError.IMAGE_CONFIRMATION_DENIED, "image " + image + " is not running");
     }
     if (!confirm && slot == ACTIVE_SLOT) {
@@ -176,10 +201,14 @@ public final class SimulatedImgMgmt implements ImgMgmt {
     SwapType swap = store.swapType(image);
     int nextSlot = swap == SwapType.NONE ? ACTIVE_SLOT : UPLOAD_SLOT;
     NextBoot next = nextBoot(swap);
-    if (slot == nextSlot && (next == NextBoot.REVERT || next == NextBoot.TEST)) {
+    if (slot == nextSlot && next == NextBoot.REVERT) {
       return true;
     }
-    return (nextSlot != ACTIVE_SLOT && next == NextBoot.NORMAL) || slot == ACTIVE_SLOT;
+    boolean pending = (slot == nextSlot && next == NextBoot.TEST) || (nextSlot != ACTIVE_SLOT && next == NextBoot.NORMAL);
+    if (pending && !allowErasePending) {
+      return true;
+    }
+    return slot == ACTIVE_SLOT;
   }
 
   /** {@code img_mgmt_find_by_hash}: the first physical slot (image * 2 + slot) holding the hash. */
@@ -229,6 +258,12 @@ public final class SimulatedImgMgmt implements ImgMgmt {
     }
     if (callbacks.hasListeners(ImageEvents.DFU_CHUNK)) {
       CallbackResult check = callbacks.notify(ImageEvents.DFU_CHUNK, new UploadCheck(request, action));
+      if (check.status() == CallbackResult.Status.ERROR_ERR) {
+        // Zephyr writes err, keeps rc 0 and then answers off as for success: the upload goes on
+        long at = expected;
+        throw new GroupErrorException(GroupError.of(check.group(), check.rc()), "refused by a callback")
+            .withEntries(out -> out.key("off").uint(at));
+      }
       if (!check.isOk()) {
         stop(action.image());
         check.throwIfFailed();
@@ -280,7 +315,7 @@ public final class SimulatedImgMgmt implements ImgMgmt {
       throw new GroupErrorException(ImgMgmtError.INVALID_IMAGE_DATA_OVERRUN, "data overrun");
     }
     if (request.upgrade()) {
-      McubootImage running = read(target, ACTIVE_SLOT);
+      McubootImage running = read(ACTIVE_IMAGE, ACTIVE_SLOT);
       if (running == null) {
         throw new GroupErrorException(ImgMgmtError.VERSION_GET_FAILED, "no running version");
       }

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The OS group (0) of a simulated device, answering as Zephyr 4.4.0's {@code os_mgmt.c} does with
@@ -32,14 +33,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       {@link #memoryPools()}.
  *   <li>datetime: the {@link DeviceClock}, in Zephyr's {@code YYYY-MM-DDTHH:MM:SS}; set accepts what
  *       Zephyr's parser accepts (see {@link #setDateTime}).
- *   <li>reset: runs the reset action on a daemon thread once the reset delay has passed, so the
- *       response goes out first.
+ *   <li>reset: runs the reset action on the group's daemon thread once the reset delay has passed,
+ *       so the response goes out first; {@link #close()} cancels it.
  *   <li>parameters: the server's {@code bufSize} and {@code bufCount}.
  *   <li>info: the {@link OsInfo} fields the format asks for.
  *   <li>bootloader info: MCUboot, in the mode given to the constructor.
  * </ul>
  */
-public final class SimulatedOsMgmt implements OsMgmt {
+public final class SimulatedOsMgmt implements OsMgmt, AutoCloseable {
 
   /** MCUboot's {@code MCUBOOT_MODE_SWAP_USING_MOVE}, the mode the 4-argument constructor reports. */
   public static final int MCUBOOT_MODE_SWAP_USING_MOVE = 3;
@@ -73,7 +74,14 @@ public final class SimulatedOsMgmt implements OsMgmt {
   private final Duration resetDelay;
   private final int bootloaderMode;
   private final boolean noDowngrade;
-  private final AtomicBoolean resetPending = new AtomicBoolean();
+  /** Runs the reset action; its one daemon thread starts with the first reset. */
+  private final ScheduledThreadPoolExecutor resets;
+  private final Object resetLock = new Object();
+  /** The reset scheduled and not yet started; guarded by {@link #resetLock}. */
+  private ScheduledFuture<?> pendingReset;
+  /** Guarded by {@link #resetLock}. */
+  private boolean closed;
+  private volatile Thread resetThread;
 
   /**
    * A device with MCUboot in swap-using-move mode ({@value #MCUBOOT_MODE_SWAP_USING_MOVE}) without
@@ -81,7 +89,7 @@ public final class SimulatedOsMgmt implements OsMgmt {
    *
    * @param clock the device's clock, read and set by the datetime commands
    * @param info what the info command reports
-   * @param resetAction what a reset does (e.g. restart the simulated device); runs on its own
+   * @param resetAction what a reset does (e.g. restart the simulated device); runs on the group's
    *     daemon thread
    * @param resetDelay how long after a reset request the action runs (Zephyr's {@code
    *     CONFIG_MCUMGR_GRP_OS_RESET_MS}, {@link #ZEPHYR_RESET_DELAY} by default)
@@ -111,6 +119,13 @@ public final class SimulatedOsMgmt implements OsMgmt {
     }
     this.bootloaderMode = bootloaderMode;
     this.noDowngrade = noDowngrade;
+    this.resets = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "os mgmt reset");
+      t.setDaemon(true);
+      resetThread = t;
+      return t;
+    });
+    resets.setRemoveOnCancelPolicy(true);
   }
 
   @Override
@@ -195,34 +210,58 @@ public final class SimulatedOsMgmt implements OsMgmt {
   }
 
   /**
-   * Schedules the reset action after the reset delay, on a new daemon thread, so the response goes
-   * out first. As Zephyr's delayed work item, a reset requested while one is pending does not
-   * schedule a second. {@code force} is for the reset hook (the dispatcher fires it before this
+   * Schedules the reset action after the reset delay, on the group's daemon thread, so the response
+   * goes out first. As Zephyr's delayed work item, a reset requested while one is pending does not
+   * schedule a second; once the group is {@link #close() closed} a reset does nothing. {@code force} is for the reset hook (the dispatcher fires it before this
    * runs); {@code boot_mode} is accepted whatever its value, as Zephyr hands any {@code uint8} to
    * its retention boot mode, and has no further effect: the simulated device has no bootloader
    * mode to enter.
    */
   @Override
   public void reset(Boolean force, Integer bootMode) {
-    if (resetPending.compareAndSet(false, true)) {
-      Thread resetter = new Thread(this::resetLater, "os mgmt reset");
-      resetter.setDaemon(true);
-      resetter.start();
+    synchronized (resetLock) {
+      if (!closed && pendingReset == null) {
+        pendingReset = resets.schedule(this::runReset, resetDelay.toNanos(), TimeUnit.NANOSECONDS);
+      }
     }
   }
 
-  private void resetLater() {
-    try {
-      TimeUnit.NANOSECONDS.sleep(resetDelay.toNanos());
-    } catch (InterruptedException e) {
-      // Nothing in the simulation interrupts this thread; if something does, the reset is off.
-      resetPending.set(false);
-      Thread.currentThread().interrupt();
-      return;
+  private void runReset() {
+    synchronized (resetLock) {
+      if (closed) {
+        return; // closed after this run had started but before it got here
+      }
+      // cleared first, so a device that comes back from the action can be reset again
+      pendingReset = null;
     }
-    // Cleared first, so a device that comes back from the action can be reset again.
-    resetPending.set(false);
     resetAction.run();
+  }
+
+  /**
+   * Cancels a reset not yet started and waits for one running to finish; later resets do nothing.
+   * The owner of the reset action (a simulated device) calls it when it closes, so no reset
+   * touches its state afterwards. Called from the reset action itself, it does not wait.
+   */
+  @Override
+  public void close() {
+    synchronized (resetLock) {
+      closed = true;
+      if (pendingReset != null) {
+        pendingReset.cancel(false);
+        pendingReset = null;
+      }
+    }
+    resets.shutdown();
+    if (Thread.currentThread() == resetThread) {
+      return; // the action is closing its device: waiting here would wait for itself
+    }
+    try {
+      while (!resets.awaitTermination(1, TimeUnit.SECONDS)) {
+        // a reset action is still running; its device must not be closed under it
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

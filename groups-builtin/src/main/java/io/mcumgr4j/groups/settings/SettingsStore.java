@@ -33,10 +33,24 @@ import java.util.zip.CRC32;
  *
  * <p>Names are {@code root/child/...}; a name whose first segment is not one of the store's roots
  * has no handler ({@link SettingsMgmtError#ROOT_KEY_NOT_FOUND}, as Zephyr answers when {@code
- * settings_runtime_get/set} find no handler). Writes, reads and deletes work on memory, as Zephyr's
- * runtime handlers do; {@link #save()} persists memory, {@link #load()} replaces memory with what is
- * persisted. The operations fail the way the settings group answers, so {@link
- * SimulatedSettingsMgmt} passes their failures on unchanged:
+ * settings_runtime_get/set} find no handler). Memory is what the handlers hold in RAM, the file is
+ * the storage backend, and each operation touches what its Zephyr counterpart touches:
+ *
+ * <ul>
+ *   <li>{@link #read} and {@link #write} work on memory ({@code settings_runtime_get/set}).
+ *   <li>{@link #delete} removes the name from the file at once and leaves memory alone ({@code
+ *       settings_delete}, which is {@code settings_save_one(name, NULL, 0)}: a backend operation
+ *       that asks no handler, so any root is accepted and a name not stored is no error).
+ *   <li>{@link #save()} persists memory; {@link #load()} lays the stored values over memory ({@code
+ *       settings_load} calls {@code h_set} for what is stored and clears nothing else).
+ *   <li>{@link #erase()} deletes the file; memory keeps its values until a {@link #reload()}, as an
+ *       erased storage partition changes nothing in RAM before a reboot.
+ * </ul>
+ *
+ * <p>Both are bounded, so no sequence of requests makes the store grow without limit: at most
+ * {@link #maxEntries()} values of at most {@link #maxBytes()} bytes together (each name's UTF-8
+ * bytes plus its value's), in memory and in the file alike. The operations fail the way the
+ * settings group answers, so {@link SimulatedSettingsMgmt} passes their failures on unchanged:
  *
  * <table>
  *   <caption>failures</caption>
@@ -44,16 +58,19 @@ import java.util.zip.CRC32;
  *   <tr><td>empty name</td><td>{@code MgmtException(EINVAL)}</td></tr>
  *   <tr><td>name of {@link #maxNameLength()} UTF-8 bytes or more</td><td>{@code KEY_TOO_LONG}</td></tr>
  *   <tr><td>first segment not a root</td><td>{@code ROOT_KEY_NOT_FOUND}</td></tr>
- *   <tr><td>no value of that name (read, delete)</td><td>{@code KEY_NOT_FOUND}</td></tr>
- *   <tr><td>value longer than {@link #maxValueLength()} (write)</td><td>{@code UNKNOWN}</td></tr>
- *   <tr><td>the file cannot be read, written or deleted, or is corrupt</td><td>{@link UncheckedIOException}</td></tr>
+ *   <tr><td>no value of that name in memory (read)</td><td>{@code KEY_NOT_FOUND}</td></tr>
+ *   <tr><td>value longer than {@link #maxValueLength()}, or memory full (write)</td><td>{@code UNKNOWN}</td></tr>
+ *   <tr><td>the file cannot be read, written or deleted, or is corrupt, or a save would pass the
+ *       bounds</td><td>{@link UncheckedIOException}</td></tr>
  * </table>
  *
  * <p>(The group errors are {@link GroupErrorException}s carrying {@link SettingsMgmtError}s.) A value
- * too long for the store answers {@code UNKNOWN} because Zephyr's settings group maps whatever a
+ * the store cannot take answers {@code UNKNOWN} because Zephyr's settings group maps whatever a
  * handler returns besides {@code -EINVAL}, {@code -ENOENT} and {@code -ENOTSUP} to it, and a handler
- * refusing a value for its size returns {@code -ENOMEM} or similar; answering {@code -EINVAL} would
- * come out as {@code ROOT_KEY_NOT_FOUND}, which would mislead.
+ * refusing a value for its size or for want of room returns {@code -ENOMEM} or similar; answering
+ * {@code -EINVAL} would come out as {@code ROOT_KEY_NOT_FOUND}, which would mislead. A save past the
+ * bounds fails as a full backend does ({@code -ENOSPC} from {@code settings_save}), like any other
+ * failed write of the file.
  *
  * <h2>File format</h2>
  *
@@ -78,7 +95,8 @@ import java.util.zip.CRC32;
  * last entry, a name that is not UTF-8 or appears twice) is refused: {@link #load()} throws an
  * {@link UncheckedIOException} caused by a {@link CorruptFileException} naming the file and the
  * fault, and memory stays as it was; nothing is guessed from a damaged file. {@link #erase()} (or
- * deleting the file) clears it.
+ * deleting the file) clears it. A file written under larger bounds is read whole; a load takes of
+ * it only what fits in memory.
  */
 public final class SettingsStore {
 
@@ -87,6 +105,16 @@ public final class SettingsStore {
 
   /** Zephyr's {@code CONFIG_MCUMGR_GRP_SETTINGS_VALUE_LEN} default. */
   public static final int DEFAULT_MAX_VALUE_LENGTH = 32;
+
+  /**
+   * Values a store holds at most by default: enough for every name of {@link
+   * #DEFAULT_MAX_NAME_LENGTH} and value of {@link #DEFAULT_MAX_VALUE_LENGTH} in {@link
+   * #DEFAULT_MAX_BYTES}.
+   */
+  public static final int DEFAULT_MAX_ENTRIES = 256;
+
+  /** Bytes (names and values) a store holds at most by default: a small settings partition, 16 KiB. */
+  public static final long DEFAULT_MAX_BYTES = 16 * 1024;
 
   private static final byte[] MAGIC = {'M', '4', 'J', 'S'};
   private static final int FORMAT_VERSION = 1;
@@ -99,8 +127,9 @@ public final class SettingsStore {
   private final Set<String> roots;
   private final int maxNameLength;
   private final int maxValueLength;
+  private final int maxEntries;
+  private final long maxBytes;
   private final TreeMap<String, byte[]> memory = new TreeMap<>();
-  private final TreeMap<String, byte[]> persisted = new TreeMap<>();
   private long commits;
 
   /** A settings file that cannot be what a save wrote: truncated, altered or not a settings file. */
@@ -110,6 +139,14 @@ public final class SettingsStore {
     CorruptFileException(Path file, String fault) {
       super("settings file " + file + " is corrupt: " + fault);
     }
+  }
+
+  /**
+   * Creates a store with the default bounds, {@link #DEFAULT_MAX_ENTRIES} and {@link
+   * #DEFAULT_MAX_BYTES}; as {@link #SettingsStore(Path, Set, int, int, int, long)}.
+   */
+  public SettingsStore(Path file, Set<String> roots, int maxNameLength, int maxValueLength) {
+    this(file, roots, maxNameLength, maxValueLength, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_BYTES);
   }
 
   /**
@@ -125,8 +162,12 @@ public final class SettingsStore {
    * @param maxValueLength Zephyr's {@code CONFIG_MCUMGR_GRP_SETTINGS_VALUE_LEN}: the longest value
    *     in bytes a read returns, and here also the longest a write takes ({@link
    *     #DEFAULT_MAX_VALUE_LENGTH}); at least 1
+   * @param maxEntries how many values memory and the file each hold at most; at least 1
+   * @param maxBytes how many bytes of names and values together memory and the file each hold at
+   *     most; at least one longest name and value
    */
-  public SettingsStore(Path file, Set<String> roots, int maxNameLength, int maxValueLength) {
+  public SettingsStore(Path file, Set<String> roots, int maxNameLength, int maxValueLength, int maxEntries,
+      long maxBytes) {
     this.file = Objects.requireNonNull(file, "file");
     for (String root : roots) {
       if (root.isEmpty() || root.indexOf('/') >= 0) {
@@ -136,9 +177,15 @@ public final class SettingsStore {
     if (maxNameLength < 2 || maxNameLength > MAX_NAME_BUFFER || maxValueLength < 1) {
       throw new IllegalArgumentException("limits too small: name " + maxNameLength + ", value " + maxValueLength);
     }
+    if (maxEntries < 1 || maxBytes < (long) maxNameLength - 1 + maxValueLength) {
+      throw new IllegalArgumentException("bounds too small for one value: " + maxEntries + " entries, "
+          + maxBytes + " bytes");
+    }
     this.roots = Collections.unmodifiableSet(new LinkedHashSet<>(roots));
     this.maxNameLength = maxNameLength;
     this.maxValueLength = maxValueLength;
+    this.maxEntries = maxEntries;
+    this.maxBytes = maxBytes;
   }
 
   /** The file the settings are persisted in. */
@@ -161,6 +208,16 @@ public final class SettingsStore {
     return maxValueLength;
   }
 
+  /** How many values memory and the file each hold at most. */
+  public int maxEntries() {
+    return maxEntries;
+  }
+
+  /** How many bytes of names and values memory and the file each hold at most. */
+  public long maxBytes() {
+    return maxBytes;
+  }
+
   /**
    * The value of {@code name} in memory (a copy).
    *
@@ -179,7 +236,7 @@ public final class SettingsStore {
    * Sets {@code name} to {@code value} in memory; {@link #save()} persists it.
    *
    * @throws GroupErrorException {@code UNKNOWN} if the value is longer than {@link
-   *     #maxValueLength()}, or as the class describes
+   *     #maxValueLength()} or memory has no room for it, or as the class describes
    */
   public synchronized void write(String name, byte[] value) {
     checkNameAndRoot(name);
@@ -187,19 +244,28 @@ public final class SettingsStore {
       throw new GroupErrorException(SettingsMgmtError.UNKNOWN,
           "value of " + value.length + " bytes is longer than " + maxValueLength);
     }
+    if (!fits(memory, name, value)) {
+      throw new GroupErrorException(SettingsMgmtError.UNKNOWN,
+          "no room for " + name + ": at most " + maxEntries + " values of " + maxBytes + " bytes");
+    }
     memory.put(name, value.clone());
   }
 
   /**
-   * Removes {@code name} from memory; {@link #save()} removes it from the file.
+   * Removes {@code name} from the file at once, as Zephyr's {@code settings_delete}; memory keeps
+   * its value (until a {@link #reload()}). No handler is asked, so the root is not checked, and a
+   * name the file does not hold is no error (nothing is written).
    *
-   * @throws GroupErrorException {@code KEY_NOT_FOUND} if there is no such value, or as the class
-   *     describes
+   * @throws MgmtException {@code EINVAL} if {@code name} is empty
+   * @throws GroupErrorException {@code KEY_TOO_LONG} if it is too long
+   * @throws UncheckedIOException if the file cannot be read, is corrupt, or cannot be written; it
+   *     then still holds what it held
    */
   public synchronized void delete(String name) {
-    checkNameAndRoot(name);
-    if (memory.remove(name) == null) {
-      throw new GroupErrorException(SettingsMgmtError.KEY_NOT_FOUND, "no setting " + name);
+    checkName(name);
+    TreeMap<String, byte[]> stored = readFile();
+    if (stored.remove(name) != null) {
+      writeFile(stored);
     }
   }
 
@@ -216,63 +282,60 @@ public final class SettingsStore {
    * @throws UncheckedIOException if the file cannot be written; it then still holds what it held
    */
   public synchronized void save() {
+    checkBounds(memory);
     writeFile(memory);
   }
 
   /**
    * Persists the subtree {@code subtree}: the value of that name and every value under {@code
-   * subtree/}, as Zephyr's {@code settings_save_subtree}. Persisted values of the subtree that are
-   * no longer in memory are removed; the rest of the file stays as it is. A subtree without values
+   * subtree/}, as Zephyr's {@code settings_save_subtree}. Stored values of the subtree that are
+   * not in memory are removed; the rest of the file stays as it is. A subtree without values
    * saves nothing (Zephyr finds no handler to export and succeeds).
    *
    * @throws MgmtException {@code EINVAL} if {@code subtree} is empty
    * @throws GroupErrorException {@code KEY_TOO_LONG} if it is too long
-   * @throws UncheckedIOException if the file cannot be written; it then still holds what it held
+   * @throws UncheckedIOException if the file cannot be read, is corrupt or cannot be written, or
+   *     the result would pass the bounds; it then still holds what it held
    */
   public synchronized void save(String subtree) {
     checkName(subtree);
-    TreeMap<String, byte[]> next = new TreeMap<>(persisted);
+    TreeMap<String, byte[]> next = readFile();
     next.keySet().removeIf(name -> inSubtree(name, subtree));
     memory.forEach((name, value) -> {
       if (inSubtree(name, subtree)) {
         next.put(name, value);
       }
     });
+    checkBounds(next);
     writeFile(next);
   }
 
   /**
-   * Replaces memory with what the file holds (Zephyr's {@code settings_load}, which also commits
-   * what it loaded, so this counts as a {@link #commit()}). No file: memory becomes empty.
+   * Lays what the file holds over memory (Zephyr's {@code settings_load}: every stored value is
+   * set, values only in memory stay; it also commits what it loaded, so this counts as a {@link
+   * #commit()}). A stored value memory has no room for is skipped, as {@code settings_load} goes
+   * on past a handler that refuses one. No file: memory stays as it is.
    *
    * @throws UncheckedIOException if the file cannot be read or is corrupt (caused by a {@link
    *     CorruptFileException}); memory is then left as it was
    */
   public synchronized void load() {
-    TreeMap<String, byte[]> loaded = readFile();
-    persisted.clear();
-    persisted.putAll(loaded);
-    memory.clear();
-    memory.putAll(loaded);
+    overlay(readFile());
     commits++;
   }
 
   /**
-   * What a device restart does to its settings: the commit count starts again from zero, then
-   * {@link #load()} runs, as the application's boot-time {@code settings_load} does; values
-   * written but not saved are gone.
+   * What a device restart does to its settings: RAM starts empty and the commit count from zero,
+   * then the boot-time {@code settings_load} runs; memory then holds exactly what is stored, so
+   * values written but not saved are gone.
    *
    * @throws UncheckedIOException as {@link #load()}; memory and the count are then left as they were
    */
   public synchronized void reload() {
-    long before = commits;
-    commits = 0;
-    try {
-      load();
-    } catch (RuntimeException e) {
-      commits = before;
-      throw e;
-    }
+    TreeMap<String, byte[]> stored = readFile();
+    memory.clear();
+    overlay(stored);
+    commits = 1;
   }
 
   /**
@@ -290,10 +353,11 @@ public final class SettingsStore {
   }
 
   /**
-   * Deletes every value, persisted and in memory: the file is removed, as Zephyr's erase of the
-   * storage partition wipes the settings.
+   * Deletes every persisted value: the file is removed, as Zephyr's erase of the storage partition
+   * wipes the stored settings. Memory keeps its values, as RAM does until the next {@link
+   * #reload()} (a restart) finds nothing stored.
    *
-   * @throws UncheckedIOException if the file cannot be deleted; memory and file then stay as they were
+   * @throws UncheckedIOException if the file cannot be deleted; it then stays as it was
    */
   public synchronized void erase() {
     try {
@@ -301,8 +365,6 @@ public final class SettingsStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot erase settings file " + file, e);
     }
-    persisted.clear();
-    memory.clear();
   }
 
   /**
@@ -332,9 +394,47 @@ public final class SettingsStore {
     }
   }
 
+  /** Sets every stored value in memory that fits, in name order; the rest of memory stays. */
+  private void overlay(TreeMap<String, byte[]> stored) {
+    stored.forEach((name, value) -> {
+      if (fits(memory, name, value)) {
+        memory.put(name, value);
+      }
+    });
+  }
+
+  /** Whether {@code values} stays within the bounds with {@code name} set to {@code value}. */
+  private boolean fits(Map<String, byte[]> values, String name, byte[] value) {
+    byte[] old = values.get(name);
+    int entries = values.size() + (old == null ? 1 : 0);
+    long bytes = bytesOf(values) + value.length + (old == null ? utf8Length(name) : -old.length);
+    return entries <= maxEntries && bytes <= maxBytes;
+  }
+
+  private static long bytesOf(Map<String, byte[]> values) {
+    long bytes = 0;
+    for (Map.Entry<String, byte[]> e : values.entrySet()) {
+      bytes += utf8Length(e.getKey()) + e.getValue().length;
+    }
+    return bytes;
+  }
+
+  private static int utf8Length(String name) {
+    return name.getBytes(StandardCharsets.UTF_8).length;
+  }
+
   private static boolean inSubtree(String name, String subtree) {
     return name.startsWith(subtree)
         && (name.length() == subtree.length() || name.charAt(subtree.length()) == '/');
+  }
+
+  /** Refuses to store {@code values} past the bounds, as a full backend refuses a save. */
+  private void checkBounds(Map<String, byte[]> values) {
+    if (values.size() > maxEntries || bytesOf(values) > maxBytes) {
+      throw new UncheckedIOException(new IOException("settings storage " + file + " full: "
+          + values.size() + " values of " + bytesOf(values) + " bytes, at most " + maxEntries + " of "
+          + maxBytes));
+    }
   }
 
   /** Writes {@code values} to a temporary file and moves it over the store's file atomically. */
@@ -360,8 +460,6 @@ public final class SettingsStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save settings to " + file, e);
     }
-    persisted.clear();
-    persisted.putAll(values);
   }
 
   private static byte[] encode(TreeMap<String, byte[]> values) {

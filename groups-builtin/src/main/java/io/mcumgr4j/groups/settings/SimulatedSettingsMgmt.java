@@ -20,14 +20,19 @@ import java.util.OptionalLong;
  *       store's {@link SettingsStore#maxValueLength()}; a request asking for more than that limit
  *       is capped to it and the response then carries {@code max_size} = the limit. A longer value
  *       is cut to the size (Zephyr passes the size to the handler, which copies what fits).
- *   <li>write, delete: as {@link SettingsStore#write} and {@link SettingsStore#delete}; a name
- *       under a root without handler is {@code ROOT_KEY_NOT_FOUND}, as seen in Zephyr 4.4.0.
+ *   <li>write: {@link SettingsStore#write}; a name under a root without handler is {@code
+ *       ROOT_KEY_NOT_FOUND}, as seen in Zephyr 4.4.0; a value the store has no room for is {@code
+ *       UNKNOWN}, as a handler's {@code -ENOMEM}.
+ *   <li>delete: {@link SettingsStore#delete}, from storage only and for any root, as Zephyr's
+ *       {@code settings_delete}; a name not stored succeeds. A file that cannot be read or written
+ *       answers {@code UNKNOWN}, what Zephyr maps a backend's failure to.
  *   <li>commit: {@link SettingsStore#commit()}; {@code {}}.
- *   <li>load: {@link SettingsStore#load()}; {@code {}}. Zephyr ignores what {@code settings_load}
+ *   <li>load: {@link SettingsStore#load()}, stored values laid over memory; {@code {}}. Zephyr ignores what {@code settings_load}
  *       returns; here an unreadable or corrupt file answers {@code UNKNOWN} and memory stays as it
  *       was, so a test sees the fault.
- *   <li>save: all, or the subtree {@code name}; a file that cannot be written answers {@code
- *       SAVE_NOT_SUPPORTED}, what Zephyr 4.4.0 answered when its {@code settings_save} failed.
+ *   <li>save: all, or the subtree {@code name}; a file that cannot be written, or a save past the
+ *       store's bounds (a full backend), answers {@code SAVE_NOT_SUPPORTED}, what Zephyr 4.4.0
+ *       answered when its {@code settings_save} failed.
  * </ul>
  */
 public final class SimulatedSettingsMgmt implements SettingsMgmt {
@@ -68,7 +73,11 @@ public final class SimulatedSettingsMgmt implements SettingsMgmt {
   public void delete(String name) {
     store.checkName(name);
     access(SettingsEvents.Access.DELETE, name, null);
-    store.delete(name);
+    try {
+      store.delete(name);
+    } catch (UncheckedIOException e) {
+      throw new GroupErrorException(SettingsMgmtError.UNKNOWN, e.getMessage());
+    }
   }
 
   @Override

@@ -28,7 +28,10 @@ class FsTraversalTest {
       "..", "../outside/secret.txt", "/../outside/secret.txt", "/a/../../x", "/lfs1/../../outside/secret.txt",
       "/lfs1/./../../outside/secret.txt", "/lfs1/..\\..\\outside\\secret.txt", "/lfs1\\..\\..\\outside",
       "\\..\\outside\\secret.txt", "/lfs1/x\u0000/../../outside/secret.txt", "/lfs1/x\u0000", "/", "//",
-      "lfs1/x"};
+      "lfs1/x",
+      // names Windows reads as devices or as other names: refused on every host
+      "/lfs1/NUL", "/lfs1/con.txt", "/lfs1/Com1", "/lfs1/lpt9.log.gz", "/lfs1/aux/x", "/lfs1/x.", "/lfs1/x ",
+      "/lfs1/dir./x"};
 
   /** Nothing there from the device's side: FILE_NOT_FOUND for reads, MOUNT_POINT_NOT_FOUND for upload. */
   private static final String[] ABSENT = {

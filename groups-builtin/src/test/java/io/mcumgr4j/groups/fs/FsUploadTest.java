@@ -123,6 +123,37 @@ class FsUploadTest {
   }
 
   @Test
+  void theFilesTogetherAreBoundedBeforeAnythingIsWritten() throws Exception {
+    Files.writeString(root.resolve("lfs1/other"), "0123456789");   // 10 of the 16 bytes
+    try (FsUdp udp = new FsUdp(root, new SimulatedFsMgmt.Limits(64, 1 << 20, Duration.ofSeconds(4), 16))) {
+      assertThat(catchThrowableOfType(() -> udp.client.upload(0, NAME, bytes("x"), OptionalLong.of(7)),
+          GroupErrorException.class).error()).isEqualTo(FsMgmtError.FILE_WRITE_FAILED);
+      assertThat(udp.fs.transferOpen()).isFalse();
+      // a len that fits, then a chunk that does not: refused, the stored part kept
+      assertThat(udp.client.upload(0, NAME, bytes("abcd"), OptionalLong.of(6)).off()).isEqualTo(4);
+      assertThat(catchThrowableOfType(() -> udp.client.upload(4, NAME, bytes("efg"), OptionalLong.empty()),
+          GroupErrorException.class).error()).isEqualTo(FsMgmtError.FILE_WRITE_FAILED);
+      assertThat(file).hasContent("abcd");
+      // replacing the file counts its new size, not old and new together
+      assertThat(udp.client.upload(0, NAME, bytes("123456"), OptionalLong.of(6)).off()).isEqualTo(6);
+      assertThat(file).hasContent("123456");
+    }
+  }
+
+  @Test
+  void closeFilesEndsAnOpenTransfer() throws Exception {
+    try (FsUdp udp = new FsUdp(root)) {
+      udp.client.upload(0, NAME, bytes("part"), OptionalLong.of(100));
+      assertThat(udp.fs.transferOpen()).isTrue();
+
+      udp.fs.closeFiles();
+
+      assertThat(udp.fs.transferOpen()).isFalse();
+      assertThat(udp.client.upload(4, NAME, bytes("!"), OptionalLong.empty()).off()).isEqualTo(5);
+    }
+  }
+
+  @Test
   void downloadPastTheEndIsEmptyAsOnZephyr() throws Exception {
     Files.writeString(file, "abc");
     try (FsUdp udp = new FsUdp(root)) {

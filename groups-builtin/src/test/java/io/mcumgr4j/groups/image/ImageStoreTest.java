@@ -9,7 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,9 +23,23 @@ class ImageStoreTest {
 
   @TempDir
   Path dir;
+  private final List<ImageStore> opened = new ArrayList<>();
+
+  @AfterEach
+  void closeStores() {
+    opened.forEach(ImageStore::close);
+  }
 
   private ImageStore store() {
-    return new ImageStore(dir, 1, 64 * 1024, V1);
+    ImageStore store = new ImageStore(dir, 1, 64 * 1024, V1);
+    opened.add(store);
+    return store;
+  }
+
+  /** A new process on the same directory: the old store lets go of the lock first. */
+  private ImageStore reopen(ImageStore old) {
+    old.close();
+    return store();
   }
 
   private static void upload(ImageStore store, byte[] image) {
@@ -35,6 +52,7 @@ class ImageStoreTest {
   @Test
   void firstUseHoldsTheInitialImageInEveryPrimarySlot() {
     ImageStore store = new ImageStore(dir, 2, 64 * 1024, V1);
+    opened.add(store);
     assertThat(store.slot(0, 0)).isEqualTo(V1);
     assertThat(store.slot(1, 0)).isEqualTo(V1);
     assertThat(store.slot(0, 1)).isNull();
@@ -92,11 +110,11 @@ class ImageStoreTest {
     upload(store, V2);
     store.setPending(0, false);
     store.boot();
-    ImageStore reopened = store();
+    ImageStore reopened = reopen(store);
     assertThat(reopened.slot(0, 0)).isEqualTo(V2);
     assertThat(reopened.swapType(0)).isEqualTo(SwapType.REVERT);
     reopened.boot();
-    assertThat(store().slot(0, 0)).isEqualTo(V1);
+    assertThat(reopen(reopened).slot(0, 0)).isEqualTo(V1);
   }
 
   @Test
@@ -108,7 +126,7 @@ class ImageStoreTest {
     assertThat(store.slot(0, 1)).isNull();
     assertThat(store.uploaded(0)).isEqualTo(1000);
     // a new process (or a boot) has lost the upload's progress, as the device's RAM
-    ImageStore reopened = store();
+    ImageStore reopened = reopen(store);
     assertThat(reopened.uploaded(0)).isEqualTo(-1);
     assertThat(reopened.slot(0, 1)).isNull();
     assertThat(dir.resolve("image-0-slot-1.upload")).doesNotExist();
@@ -116,7 +134,7 @@ class ImageStoreTest {
 
   @Test
   void aSwapKilledAfterItsRecordIsFinishedAtOpen() throws Exception {
-    store();
+    store().close();
     // the state a process killed between recording the swap and the first rename leaves
     Files.write(dir.resolve("image-0-slot-1.bin"), V1);
     Files.write(dir.resolve("image-0-slot-0.swap"), V2);
@@ -136,7 +154,7 @@ class ImageStoreTest {
     upload(store, V2);
     store.setPending(0, false);
     Files.write(dir.resolve("image-0-slot-0.swap"), V2);
-    ImageStore reopened = store();
+    ImageStore reopened = reopen(store);
     assertThat(reopened.slot(0, 0)).isEqualTo(V1);
     assertThat(reopened.swapType(0)).isEqualTo(SwapType.TEST);
     assertThat(dir.resolve("image-0-slot-0.swap")).doesNotExist();
@@ -144,7 +162,7 @@ class ImageStoreTest {
 
   @Test
   void aCorruptStateFileIsRefused() throws Exception {
-    store();
+    store().close();
     Files.writeString(dir.resolve("boot-state"), "# mcumgr4j image store 1\nimage.0=MAYBE\n", StandardCharsets.UTF_8);
     assertThatThrownBy(this::store).isInstanceOf(UncheckedIOException.class).hasMessageContaining("corrupt");
   }
@@ -155,5 +173,30 @@ class ImageStoreTest {
     bad[700] ^= 1;
     assertThatThrownBy(() -> new ImageStore(dir, 1, 64 * 1024, bad)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ImageStore(dir, 1, 1024, V1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ImageStore(dir, 1, Integer.MAX_VALUE, V1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aSecondStoreOnTheSameDirectoryIsRefusedUntilTheFirstCloses() {
+    ImageStore first = store();
+    assertThatThrownBy(this::store).isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("already open").hasMessageContaining(".lock");
+    first.close();
+    assertThatThrownBy(() -> first.setPending(0, false)).isInstanceOf(IllegalStateException.class);
+    assertThat(store().slot(0, 0)).isEqualTo(V1);
+  }
+
+  @Test
+  void aStateWriteThatFailsLeavesTheSwapTypeAsOnDisk() throws Exception {
+    ImageStore store = store();
+    upload(store, V2);
+    // a directory where the temporary state file goes makes the next state write fail
+    Files.createDirectory(dir.resolve("boot-state.tmp"));
+    assertThatThrownBy(() -> store.setPending(0, true)).isInstanceOf(UncheckedIOException.class);
+    assertThat(store.swapType(0)).isEqualTo(SwapType.NONE);
+    store.boot();
+    assertThat(store.slot(0, 0)).isEqualTo(V1);
+    Files.delete(dir.resolve("boot-state.tmp"));
+    assertThat(reopen(store).swapType(0)).isEqualTo(SwapType.NONE);
   }
 }

@@ -3,6 +3,7 @@ package io.mcumgr4j.groups.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcumgr4j.annotation.Op;
+import io.mcumgr4j.callback.CallbackResult;
 import io.mcumgr4j.cbor.CborWriter;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.frame.SmpFrame;
@@ -123,6 +124,16 @@ class ImgMgmtBytesTest {
     SmpFrame reply = smp.send(Op.WRITE, 1, 1, HEX.parseHex("a1646461746141ff"));
     // {err: {group: 1, rc: 20}}: no off
     assertThat(HEX.formatHex(reply.payload())).isEqualTo("bf63657272bf6567726f75700162726314ffff");
+  }
+
+  @Test
+  void aGroupErrorFromTheUploadHookComesBeforeTheExpectedOff() {
+    ImageEvents.onDfuChunk(device.server.callbacks(), (check, previous) -> check.request().off() == 1961
+        ? CallbackResult.groupError(ImgMgmtError.NO_FREE_MEMORY) : CallbackResult.OK);
+    upload(0, Arrays.copyOf(V2, 1961), true);
+    // Zephyr's smp_add_cmd_err, then img_mgmt_upload_good_rsp: {err: {group: 1, rc: 15}, off: 1961}
+    assertThat(HEX.formatHex(upload(1961, Arrays.copyOfRange(V2, 1961, 3981), false)))
+        .isEqualTo("bf63657272bf6567726f7570016272630fff636f66661907a9ff");
   }
 
   private static void text(ByteArrayOutputStream out, String s) {

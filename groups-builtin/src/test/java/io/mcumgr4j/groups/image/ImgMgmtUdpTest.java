@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.mcumgr4j.annotation.MgmtErr;
 import io.mcumgr4j.callback.CallbackResult;
+import io.mcumgr4j.callback.MgmtCallbacks;
 import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.error.MgmtException;
 import io.mcumgr4j.groups.image.ImgMgmt.Slot;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,9 +106,11 @@ class ImgMgmtUdpTest {
     device.store.boot();
     assertThat(slot(img.state(), 0).hash()).isEqualTo(hash(V2));
 
-    ImageStore reopened = new ImageStore(dir, 1, UdpImageDevice.SLOT_SIZE, V1);
-    assertThat(reopened.slot(0, 0)).isEqualTo(V2);
-    assertThat(reopened.swapType(0)).isEqualTo(ImageStore.SwapType.NONE);
+    device.store.close();
+    try (ImageStore reopened = new ImageStore(dir, 1, UdpImageDevice.SLOT_SIZE, V1)) {
+      assertThat(reopened.slot(0, 0)).isEqualTo(V2);
+      assertThat(reopened.swapType(0)).isEqualTo(ImageStore.SwapType.NONE);
+    }
   }
 
   @Test
@@ -221,8 +225,10 @@ class ImgMgmtUdpTest {
     assertRc(() -> v1.setState(new byte[32], false), MgmtErr.EUNKNOWN);
     Uploader.all(v1, V2);
     v1.setState(hash(V2), false);
-    assertRc(() -> Uploader.first(v1, V1, 100), MgmtErr.EBADSTATE);
     assertRc(() -> v1.setState(null, true), MgmtErr.EBADSTATE);
+    device.store.boot();
+    // the old image is the revert slot now: NO_FREE_SLOT
+    assertRc(() -> Uploader.first(v1, V1, 100), MgmtErr.EBADSTATE);
   }
 
   @Test
@@ -242,17 +248,50 @@ class ImgMgmtUdpTest {
   }
 
   @Test
-  void eraseRefusesSlotsInUse() throws Exception {
+  void eraseRefusesTheActiveAndTheRevertSlot() throws Exception {
     assertGroupError(() -> img.erase(OptionalLong.of(0)), ImgMgmtError.NO_FREE_SLOT, 9);
     Uploader.all(img, V2);
     img.setState(hash(V2), false);
-    assertGroupError(() -> img.erase(OptionalLong.empty()), ImgMgmtError.NO_FREE_SLOT, 9);
     device.store.boot();
     assertGroupError(() -> img.erase(OptionalLong.of(1)), ImgMgmtError.NO_FREE_SLOT, 9);
     img.setState(null, true);
     img.erase(OptionalLong.empty());
     assertThat(img.state().images()).hasSize(1);
     assertGroupError(() -> img.erase(OptionalLong.of(2)), ImgMgmtError.INVALID_SLOT, 14);
+  }
+
+  @Test
+  void aPendingSecondaryMayBeErasedOrUploadedOverWhichDropsItsMark() throws Exception {
+    // CONFIG_MCUMGR_GRP_IMG_ALLOW_ERASE_PENDING defaults to y
+    Uploader.all(img, V2);
+    img.setState(hash(V2), false);
+    img.erase(OptionalLong.empty());
+    assertThat(img.state().images()).hasSize(1);
+    assertThat(device.store.swapType(0)).isEqualTo(ImageStore.SwapType.NONE);
+
+    Uploader.all(img, V2);
+    img.setState(hash(V2), true);
+    byte[] v3 = Images.image(ImageVersion.of(3, 0, 0), 4000);
+    Uploader.all(img, v3);
+    assertThat(device.store.swapType(0)).isEqualTo(ImageStore.SwapType.NONE);
+    assertFlags(slot(img.state(), 1), false, false, false, false);
+    device.store.boot();
+    assertThat(slot(img.state(), 0).hash()).isEqualTo(hash(V1));
+  }
+
+  @Test
+  void withoutAllowErasePendingAMarkedSecondaryIsInUse(@TempDir Path other) throws Exception {
+    try (ImageStore store = new ImageStore(other, 1, UdpImageDevice.SLOT_SIZE, V1)) {
+      SimulatedImgMgmt strict = new SimulatedImgMgmt(store, new MgmtCallbacks(), false, false);
+      store.startUpload(0);
+      store.appendUpload(0, V2);
+      store.finishUpload(0);
+      strict.setState(hash(V2), false);
+      assertGroupError(() -> strict.erase(OptionalLong.empty()), ImgMgmtError.NO_FREE_SLOT, 9);
+      assertGroupError(() -> strict.upload(OptionalLong.of(0), OptionalLong.of(V1.length), OptionalLong.of(0),
+          Arrays.copyOf(V1, 100), null, null), ImgMgmtError.NO_FREE_SLOT, 9);
+      assertThat(store.swapType(0)).isEqualTo(ImageStore.SwapType.TEST);
+    }
   }
 
   @Test
@@ -279,6 +318,23 @@ class ImgMgmtUdpTest {
     assertThat(Uploader.chunkAt(img, V2, 2048, Uploader.CHUNK).off()).isZero();
     assertThat(seen).containsExactly(
         "chunk@0 erase", "30004/0", "30020/0", "chunk@1024", "30020/0", "chunk@2048", "30002/0");
+  }
+
+  @Test
+  void aGroupErrorFromTheHookKeepsTheUploadAndStopsNothing() throws Exception {
+    List<Integer> seen = new ArrayList<>();
+    ImageEvents.onDfuStatus(device.server.callbacks(), ImageEvents.ALL_STATUS, (event, data) -> seen.add(event));
+    AtomicBoolean refused = new AtomicBoolean();
+    ImageEvents.onDfuChunk(device.server.callbacks(), (check, previous) ->
+        check.request().off() == 1024 && refused.compareAndSet(false, true)
+            ? CallbackResult.groupError(ImgMgmtError.NO_FREE_MEMORY) : CallbackResult.OK);
+    Uploader.first(img, V2, Uploader.CHUNK);
+    assertGroupError(() -> Uploader.chunkAt(img, V2, 1024, Uploader.CHUNK), ImgMgmtError.NO_FREE_MEMORY, 15);
+    assertThat(Uploader.chunkAt(img, V2, 1024, Uploader.CHUNK).off()).isEqualTo(2048);
+    Uploader.rest(img, V2, new UploadResult(2048, null));
+    assertThat(device.store.slot(0, 1)).isEqualTo(V2);
+    assertThat(refused).isTrue();
+    assertThat(seen).doesNotContain(ImageEvents.DFU_STOPPED).contains(ImageEvents.DFU_PENDING);
   }
 
   @Test
@@ -312,7 +368,6 @@ class ImgMgmtUdpTest {
               tuple(1L, 1L));
       client.setState(hash(V2), false);
       assertThat(two.store.swapType(1)).isEqualTo(ImageStore.SwapType.TEST);
-      assertGroupError(() -> client.setState(hash(V2), true), ImgMgmtError.IMAGE_CONFIRMATION_DENIED, 32);
 
       ImgMgmt.SlotInfo info = client.slotInfo();
       assertThat(info.images()).hasSize(2);
@@ -322,6 +377,43 @@ class ImgMgmtUdpTest {
       assertThat(second.slots()).extracting(ImgMgmt.SlotSize::slot, ImgMgmt.SlotSize::size, ImgMgmt.SlotSize::uploadImageId)
           .containsExactly(tuple(0L, (long) UdpImageDevice.SLOT_SIZE, null),
               tuple(1L, (long) UdpImageDevice.SLOT_SIZE, 1L));
+    }
+  }
+
+  @Test
+  void theSecondaryOfAnImageThatDoesNotRunMayBeConfirmedItsPrimaryNot(@TempDir Path other) throws Exception {
+    // CONFIG_MCUMGR_GRP_IMG_ALLOW_CONFIRM_NON_ACTIVE_IMAGE_SECONDARY defaults to y, _ANY to n
+    try (UdpImageDevice two = new UdpImageDevice(other, 2, V1, false)) {
+      ImgMgmtClient client = two.client();
+      Uploader.rest(client, V2, client.upload(OptionalLong.of(1), OptionalLong.of(V2.length), OptionalLong.of(0),
+          Arrays.copyOf(V2, Uploader.CHUNK), null, null));
+      State confirmed = client.setState(hash(V2), true);
+      Slot secondary = confirmed.images().stream().filter(s -> s.image() == 1 && s.slot() == 1).findFirst().orElseThrow();
+      assertFlags(secondary, true, false, false, true);
+      assertThat(two.store.swapType(1)).isEqualTo(ImageStore.SwapType.PERM);
+      two.store.boot();
+      assertThat(two.store.slot(1, 0)).isEqualTo(V2);
+      assertThat(two.store.swapType(1)).isEqualTo(ImageStore.SwapType.NONE);
+      // image 1's primary now holds V2, the first slot with that hash
+      assertGroupError(() -> client.setState(hash(V2), true), ImgMgmtError.IMAGE_CONFIRMATION_DENIED, 32);
+    }
+  }
+
+  @Test
+  void upgradeComparesWithTheRunningImageNotTheTargetsPrimary(@TempDir Path other) throws Exception {
+    try (UdpImageDevice two = new UdpImageDevice(other, 2, V1, false)) {
+      ImgMgmtClient client = two.client();
+      Uploader.rest(client, V2, client.upload(OptionalLong.of(1), OptionalLong.of(V2.length), OptionalLong.of(0),
+          Arrays.copyOf(V2, Uploader.CHUNK), null, null));
+      client.setState(hash(V2), true);
+      two.store.boot();
+      // image 1 holds 1.2.3 but image 0 runs 1.0.0: img_mgmt_my_version answers the latter
+      byte[] v11 = Images.image(ImageVersion.of(1, 1, 0), 2000);
+      assertThat(client.upload(OptionalLong.of(1), OptionalLong.of(v11.length), OptionalLong.of(0),
+          Arrays.copyOf(v11, 100), null, true).off()).isEqualTo(100);
+      byte[] same = Images.image(ImageVersion.of(1, 0, 0), 2000);
+      assertGroupError(() -> client.upload(OptionalLong.of(1), OptionalLong.of(same.length), OptionalLong.of(0),
+          Arrays.copyOf(same, 100), null, true), ImgMgmtError.CURRENT_VERSION_IS_NEWER, 27);
     }
   }
 

@@ -67,5 +67,6 @@ final class UdpImageDevice implements AutoCloseable {
     clients.forEach(SmpClient::close);
     endpoint.close();
     server.close();
+    store.close();
   }
 }

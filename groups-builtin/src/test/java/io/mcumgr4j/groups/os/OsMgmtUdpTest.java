@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -192,8 +193,21 @@ class OsMgmtUdpTest {
   @Test
   void taskStatsListsTheJvmThreadsAsZephyrTasks() throws Exception {
     // A JVM has more threads than Zephyr's sample: a larger buffer and MTU hold them all.
-    // A request to the first server starts its worker smp-worker-1.
-    device.os().echo("start a worker");
+    // Two live threads share a name: each gets its own key, the second disambiguated.
+    CountDownLatch release = new CountDownLatch(1);
+    List<Thread> twins = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Thread t = new Thread(() -> {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "twin");
+      t.setDaemon(true);
+      t.start();
+      twins.add(t);
+    }
     try (UdpOsDevice big = new UdpOsDevice(os, ServerConfig.DEFAULT.withBufSize(16384), 16384)) {
       Map<String, OsMgmt.TaskStat> tasks = big.os().taskStats().tasks();
 
@@ -205,11 +219,16 @@ class OsMgmtUdpTest {
         assertThat(t.stksiz()).isZero();
         assertThat(t.stkuse()).isZero();
       });
-      // Both servers run workers named smp-worker-1: one key each, the second disambiguated.
-      assertThat(tasks.keySet()).contains("smp-worker-1").anyMatch(k -> k.startsWith("smp-worker-1#"));
+      assertThat(tasks.keySet()).contains("twin").anyMatch(k -> k.startsWith("twin#"));
+      assertThat(tasks.get("twin").state()).isEqualTo(0x02L); // waiting on the latch: pending
       // The worker answering is running.
       assertThat(tasks.entrySet()).anyMatch(e -> e.getKey().startsWith("smp-worker-")
           && e.getValue().state() == 0x80);
+    } finally {
+      release.countDown();
+      for (Thread t : twins) {
+        t.join(10_000);
+      }
     }
   }
 

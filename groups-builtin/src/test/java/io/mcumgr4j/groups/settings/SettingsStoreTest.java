@@ -42,7 +42,7 @@ class SettingsStoreTest {
   }
 
   @Test
-  void writeReadDeleteWorkOnMemory() {
+  void writeAndReadWorkOnMemory() {
     store.write("app/a", new byte[] {1, 2});
     store.write("net/b", new byte[0]);
 
@@ -50,10 +50,49 @@ class SettingsStoreTest {
     assertThat(store.read("net/b")).isEmpty();
     assertThat(store.values()).containsOnlyKeys("app/a", "net/b");
     assertThat(file).doesNotExist();
+  }
+
+  @Test
+  void deleteRemovesFromTheFileAtOnceAndLeavesMemory() {
+    store.write("app/a", new byte[] {1});
+    store.write("app/b", new byte[] {2});
+    store.save();
 
     store.delete("app/a");
-    assertKeyNotFound(() -> store.read("app/a"));
-    assertThat(store.values()).containsOnlyKeys("net/b");
+
+    assertThat(store.read("app/a")).containsExactly(1);   // RAM keeps it, as on Zephyr
+    SettingsStore next = newStore();
+    next.reload();
+    assertThat(next.values()).containsOnlyKeys("app/b");
+    store.reload();                                        // a restart finds it gone
+    assertThat(store.values()).containsOnlyKeys("app/b");
+  }
+
+  @Test
+  void deleteOfANameNotStoredIsNoErrorAndAsksNoHandler() throws Exception {
+    store.delete("app/none");                              // no file
+    assertThat(file).doesNotExist();
+
+    store.write("app/a", new byte[] {1});
+    store.save();
+    byte[] before = Files.readAllBytes(file);
+    store.delete("app/none");
+    store.delete("vec/key");                               // no root check: settings_delete asks no handler
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+  }
+
+  @Test
+  void deleteChecksTheNameAndFailsOnACorruptFile() throws Exception {
+    assertThatThrownBy(() -> store.delete(""))
+        .isInstanceOfSatisfying(MgmtException.class, e -> assertThat(e.rc()).isEqualTo(3));
+    assertThatThrownBy(() -> store.delete("app/" + "n".repeat(12)))
+        .isInstanceOfSatisfying(GroupErrorException.class,
+            e -> assertThat(e.error()).isSameAs(SettingsMgmtError.KEY_TOO_LONG));
+    Files.write(file, new byte[] {1, 2, 3});
+    assertThatThrownBy(() -> store.delete("app/a"))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasCauseInstanceOf(SettingsStore.CorruptFileException.class);
+    assertThat(Files.readAllBytes(file)).containsExactly(1, 2, 3);
   }
 
   @Test
@@ -75,7 +114,7 @@ class SettingsStoreTest {
     assertThat(store.read("app/x/y/z")).containsExactly(2);
     assertRootNotFound(() -> store.write("application/x", new byte[] {3}));
     assertRootNotFound(() -> store.read("vec/key"));
-    assertRootNotFound(() -> store.delete("/app"));
+    assertRootNotFound(() -> store.write("/app", new byte[] {4}));
   }
 
   @Test
@@ -93,7 +132,60 @@ class SettingsStoreTest {
             e -> assertThat(e.error()).isSameAs(SettingsMgmtError.UNKNOWN));
     assertThatThrownBy(() -> store.read(""))
         .isInstanceOfSatisfying(MgmtException.class, e -> assertThat(e.rc()).isEqualTo(3));
-    assertKeyNotFound(() -> store.delete("app/none"));
+    assertKeyNotFound(() -> store.read("app/none"));
+  }
+
+  @Test
+  void memoryIsBoundedInEntriesAndBytes() {
+    SettingsStore small = new SettingsStore(file, Set.of("app"), 8, 8, 2, 20);
+    small.write("app/a", new byte[4]);                     // 5 + 4 = 9 bytes
+    small.write("app/b", new byte[4]);                     // 18 bytes
+
+    assertFull(() -> small.write("app/c", new byte[0]));   // a third entry
+    small.write("app/b", new byte[6]);                     // replacing: 20 bytes
+    assertFull(() -> small.write("app/b", new byte[7]));   // 21 bytes
+    assertThat(small.read("app/b")).hasSize(6);
+    assertThat(small.values()).containsOnlyKeys("app/a", "app/b");
+  }
+
+  @Test
+  void aSubtreeSavePastTheBoundsIsRefused() throws Exception {
+    SettingsStore small = new SettingsStore(file, Set.of("app", "net"), 16, 8, 2, 100);
+    small.write("app/a", new byte[] {1});
+    small.write("app/b", new byte[] {2});
+    small.save();
+    small.reload();
+    small.erase();                                         // file gone, memory keeps a and b
+    small.write("app/a", new byte[] {1});
+    small.save("app/a");                                   // file: a
+    SettingsStore other = new SettingsStore(file, Set.of("app", "net"), 16, 8, 2, 100);
+    other.reload();
+    other.write("net/x", new byte[] {9});
+    other.save("net");                                     // file: a, net/x
+    byte[] before = Files.readAllBytes(file);
+
+    assertThatThrownBy(() -> small.save("app/b"))          // a, b and net/x: three
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("full");
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+  }
+
+  @Test
+  void aLoadSkipsWhatMemoryHasNoRoomFor() {
+    SettingsStore small = new SettingsStore(file, Set.of("app"), 16, 8, 2, 100);
+    small.write("app/a", new byte[] {1});
+    small.write("app/b", new byte[] {2});
+    small.save();
+    small.erase();
+    SettingsStore other = new SettingsStore(file, Set.of("app"), 16, 8, 2, 100);
+    other.write("app/c", new byte[] {3});
+    other.save();                                          // file: c; memory: a, b
+
+    small.load();
+
+    assertThat(small.values()).containsOnlyKeys("app/a", "app/b");
+    small.reload();
+    assertThat(small.values()).containsOnlyKeys("app/c");
   }
 
   @Test
@@ -111,7 +203,7 @@ class SettingsStoreTest {
   }
 
   @Test
-  void aWriteOrDeleteWithoutSaveDoesNotSurviveReload() {
+  void aWriteWithoutSaveDoesNotSurviveReload() {
     store.write("app/kept", new byte[] {1});
     store.save();
     store.write("app/lost", new byte[] {2});
@@ -121,15 +213,31 @@ class SettingsStoreTest {
 
     assertThat(store.values()).containsOnlyKeys("app/kept");
     assertThat(store.read("app/kept")).containsExactly(1);
+  }
 
-    store.delete("app/kept");
-    store.reload();
-    assertThat(store.read("app/kept")).containsExactly(1);
-
-    store.delete("app/kept");
+  @Test
+  void loadLaysStoredValuesOverMemory() {
+    store.write("app/a", new byte[] {1});
     store.save();
+    store.write("app/a", new byte[] {2});
+    store.write("app/only-ram", new byte[] {3});
+
+    store.load();
+
+    assertThat(store.read("app/a")).containsExactly(1);
+    assertThat(store.read("app/only-ram")).containsExactly(3);
+  }
+
+  @Test
+  void aSaveAfterADeletePutsTheValueBackFromMemory() {
+    store.write("app/a", new byte[] {1});
+    store.save();
+    store.delete("app/a");
+
+    store.save();   // memory still has it, and settings_save exports what the handlers hold
     store.reload();
-    assertThat(store.values()).isEmpty();
+
+    assertThat(store.read("app/a")).containsExactly(1);
   }
 
   @Test
@@ -154,17 +262,20 @@ class SettingsStoreTest {
   }
 
   @Test
-  void saveOfASubtreeRemovesItsDeletedValues() {
-    store.write("app/a/1", new byte[] {1});
-    store.write("app/b", new byte[] {2});
-    store.save();
-    store.delete("app/a/1");
-    store.delete("app/b");
+  void saveOfASubtreeReplacesWhatTheFileHoldsOfIt() {
+    SettingsStore other = newStore();
+    other.write("app/a/1", new byte[] {1});
+    other.write("app/a/3", new byte[] {3});
+    other.write("app/b", new byte[] {2});
+    other.save();
 
+    store.write("app/a/1", new byte[] {11});   // this store never loaded: the file is what counts
+    store.write("app/a/2", new byte[] {12});
     store.save("app/a");
     store.reload();
 
-    assertThat(store.values()).containsOnlyKeys("app/b");
+    assertThat(store.values()).containsOnlyKeys("app/a/1", "app/a/2", "app/b");
+    assertThat(store.read("app/a/1")).containsExactly(11);
   }
 
   @Test
@@ -218,11 +329,13 @@ class SettingsStoreTest {
   }
 
   @Test
-  void noFileLoadsAsEmpty() {
+  void noFileLoadsNothingAndReloadsAsEmpty() {
     store.write("app/a", new byte[] {1});
 
     store.load();
+    assertThat(store.values()).containsOnlyKeys("app/a");
 
+    store.reload();
     assertThat(store.values()).isEmpty();
   }
 
@@ -260,7 +373,7 @@ class SettingsStoreTest {
 
     Files.write(file, good);
     store.load();
-    assertThat(store.values()).containsOnlyKeys("app/a", "app/b");
+    assertThat(store.values()).containsOnlyKeys("app/a", "app/b", "app/memory");
   }
 
   @Test
@@ -275,7 +388,7 @@ class SettingsStoreTest {
   }
 
   @Test
-  void eraseDeletesMemoryAndFile() {
+  void eraseDeletesTheFileAndLeavesMemoryUntilAReload() {
     store.write("app/a", new byte[] {1});
     store.save();
     store.write("app/b", new byte[] {2});
@@ -283,7 +396,7 @@ class SettingsStoreTest {
     store.erase();
 
     assertThat(file).doesNotExist();
-    assertThat(store.values()).isEmpty();
+    assertThat(store.values()).containsOnlyKeys("app/a", "app/b");
     store.reload();
     assertThat(store.values()).isEmpty();
     store.erase();   // nothing to erase is fine
@@ -323,10 +436,16 @@ class SettingsStoreTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new SettingsStore(file, Set.of("a"), 32, 0))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SettingsStore(file, Set.of("a"), 32, 32, 0, 1000))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SettingsStore(file, Set.of("a"), 32, 32, 1, 62))   // no room for 31 + 32
+        .isInstanceOf(IllegalArgumentException.class);
     SettingsStore defaults = new SettingsStore(file, Set.of("a"), SettingsStore.DEFAULT_MAX_NAME_LENGTH,
         SettingsStore.DEFAULT_MAX_VALUE_LENGTH);
     assertThat(defaults.maxNameLength()).isEqualTo(32);
     assertThat(defaults.maxValueLength()).isEqualTo(32);
+    assertThat(defaults.maxEntries()).isEqualTo(SettingsStore.DEFAULT_MAX_ENTRIES);
+    assertThat(defaults.maxBytes()).isEqualTo(SettingsStore.DEFAULT_MAX_BYTES);
     assertThat(defaults.roots()).containsExactly("a");
     assertThat(defaults.file()).isEqualTo(file);
   }
@@ -354,6 +473,11 @@ class SettingsStoreTest {
     byte[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
+  }
+
+  private static void assertFull(ThrowingCallable call) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(GroupErrorException.class,
+        e -> assertThat(e.error()).isSameAs(SettingsMgmtError.UNKNOWN));
   }
 
   private static void assertKeyNotFound(ThrowingCallable call) {

@@ -99,17 +99,57 @@ class SimulatedSettingsMgmtTest {
   }
 
   @Test
-  void deleteRemovesTheValue() {
+  void deleteRemovesTheStoredValueAndLeavesMemoryAsZephyrDoes() {
     settings.write("app/gone", new byte[] {1});
+    settings.save(null);
 
     settings.delete("app/gone");
 
+    assertThat(settings.read("app/gone", ALL).value()).containsExactly(1);   // RAM keeps it
+    store.reload();                                                          // the next boot does not
     assertThatThrownBy(() -> settings.read("app/gone", ALL)).isInstanceOfSatisfying(GroupErrorException.class,
         e -> assertThat(e.error()).isSameAs(SettingsMgmtError.KEY_NOT_FOUND));
-    assertThatThrownBy(() -> settings.delete("app/gone")).isInstanceOfSatisfying(GroupErrorException.class,
-        e -> assertThat(e.error()).isSameAs(SettingsMgmtError.KEY_NOT_FOUND));
-    assertThatThrownBy(() -> settingsV1.delete("app/gone"))
-        .isInstanceOfSatisfying(MgmtException.class, e -> assertThat(e.rc()).isEqualTo(5));
+  }
+
+  @Test
+  void deleteOfAMissingKeyOrUnhandledRootSucceeds() {
+    settings.delete("app/never");
+    settingsV1.delete("app/never");
+    settings.delete("vec/key");   // settings_delete asks no handler
+
+    // {} as Zephyr answers a successful delete
+    CborWriter out = CborWriter.forRequest();
+    out.beginMap(1).key("name").text("vec/key").endMap();
+    assertThat(hex(send(Op.WRITE, 1, out.toByteArray()))).isEqualTo("bfff");
+  }
+
+  @Test
+  void deleteFromAnUnreadableFileIsUnknown() throws Exception {
+    Files.write(file, new byte[] {1, 2, 3});
+
+    assertThatThrownBy(() -> settings.delete("app/a")).isInstanceOfSatisfying(GroupErrorException.class,
+        e -> assertThat(e.error()).isSameAs(SettingsMgmtError.UNKNOWN));
+  }
+
+  @Test
+  void aWriteMemoryHasNoRoomForIsUnknownAndASubtreeSavePastTheBoundsSaveNotSupported() throws Exception {
+    udp.close();
+    store = new SettingsStore(file, Set.of("app", "net"), 32, 32, 1, 100);
+    MgmtCallbacks callbacks = new MgmtCallbacks();
+    udp = new UdpHarness(callbacks, new SettingsMgmtDispatcher(new SimulatedSettingsMgmt(store, callbacks)));
+    settings = new SettingsMgmtClient(udp.client());
+    settings.write("app/a", new byte[] {1});
+
+    assertThatThrownBy(() -> settings.write("app/b", new byte[] {2})).isInstanceOfSatisfying(
+        GroupErrorException.class, e -> assertThat(e.error()).isSameAs(SettingsMgmtError.UNKNOWN));
+
+    settings.save(null);
+    SettingsStore other = new SettingsStore(file, Set.of("app", "net"), 32, 32);
+    other.write("net/x", new byte[] {3});
+    store.erase();
+    other.save("net");                     // the file holds net/x; this device's RAM app/a
+    assertThatThrownBy(() -> settings.save("app")).isInstanceOfSatisfying(GroupErrorException.class,
+        e -> assertThat(e.error()).isSameAs(SettingsMgmtError.SAVE_NOT_SUPPORTED));
   }
 
   @Test
@@ -123,7 +163,7 @@ class SimulatedSettingsMgmtTest {
   }
 
   @Test
-  void loadReplacesMemoryWithThePersistedValuesAndAnswersZephyrsBytes() throws Exception {
+  void loadLaysThePersistedValuesOverMemoryAndAnswersZephyrsBytes() throws Exception {
     settings.write("app/saved", new byte[] {1});
     settings.save(null);
     settings.write("app/saved", new byte[] {2});
@@ -133,7 +173,7 @@ class SimulatedSettingsMgmtTest {
     assertThat(hex(udp.exchange(zephyr.requestBytes()))).isEqualTo(hex(zephyr.responseBytes()));
 
     assertThat(settings.read("app/saved", ALL).value()).containsExactly(1);
-    assertThatThrownBy(() -> settings.read("app/unsaved", ALL)).isInstanceOf(GroupErrorException.class);
+    assertThat(settings.read("app/unsaved", ALL).value()).containsExactly(3);
   }
 
   @Test
@@ -155,7 +195,7 @@ class SimulatedSettingsMgmtTest {
     settings.write("app/y", new byte[] {2});
 
     settings.save("app/x");
-    settings.load();
+    store.reload();
 
     assertThat(store.values()).containsOnlyKeys("app/x/1");
   }
@@ -189,8 +229,9 @@ class SimulatedSettingsMgmtTest {
       Vectors.Exchange zephyr = Vectors.get("udp", name);
       assertThat(hex(udp.exchange(zephyr.requestBytes()))).as(name).isEqualTo(hex(zephyr.responseBytes()));
     }
-    assertThatThrownBy(() -> settings.delete("vec/key")).isInstanceOfSatisfying(GroupErrorException.class,
-        e -> assertThat(e.error()).isSameAs(SettingsMgmtError.ROOT_KEY_NOT_FOUND));
+    assertThatThrownBy(() -> settings.write("vec/key", new byte[] {1}))
+        .isInstanceOfSatisfying(GroupErrorException.class,
+            e -> assertThat(e.error()).isSameAs(SettingsMgmtError.ROOT_KEY_NOT_FOUND));
     // v1: the group's translation has no entry for 5, so EUNKNOWN
     assertThatThrownBy(() -> settingsV1.read("vec/key", ALL))
         .isInstanceOfSatisfying(MgmtException.class, e -> assertThat(e.rc()).isEqualTo(1));
