@@ -2,6 +2,7 @@ package io.mcumgr4j.cli;
 
 import io.mcumgr4j.device.SimulatedDevice;
 import io.mcumgr4j.server.ServerConfig;
+import io.mcumgr4j.transport.serial.PtyPair;
 import io.mcumgr4j.transport.serial.SerialPorts;
 import io.mcumgr4j.transport.serial.SerialServerEndpoint;
 import io.mcumgr4j.transport.udp.UdpServerEndpoint;

@@ -7,17 +7,14 @@ import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.device.SimulatedDevice;
 import io.mcumgr4j.groups.image.ImgMgmtClient;
 import io.mcumgr4j.server.ServerConfig;
+import io.mcumgr4j.testing.Ptys;
+import io.mcumgr4j.transport.serial.PtyPair;
 import io.mcumgr4j.transport.serial.SerialPorts;
 import io.mcumgr4j.transport.serial.SerialServerEndpoint;
 import io.mcumgr4j.transport.serial.SerialTransport;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,50 +27,31 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SerialTransferPtyTest {
 
-  private static final int BAUD = 115200;
   private static final long WAIT_SECONDS = 10;
   private static final ClientConfig CLIENT = ClientConfig.DEFAULT.withTimeout(Duration.ofSeconds(WAIT_SECONDS));
 
   @TempDir Path dir;
-  private Process socat;
+  private PtyPair pty;
   private SerialPorts.Port device;
   private SerialPorts.Port host;
 
   @BeforeEach
   void openPtyPair() throws Exception {
-    Optional<Path> executable = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .map(p -> Path.of(p, "socat"))
-        .filter(Files::isExecutable)
-        .findFirst();
-    Assumptions.assumeTrue(executable.isPresent(),
-        "socat is not on the PATH: install the Debian package 'socat' (apt-get install socat) to run the pty tests");
-    Path devicePath = dir.resolve("device");
-    Path hostPath = dir.resolve("host");
-    socat = new ProcessBuilder(executable.get().toString(),
-            "pty,raw,echo=0,link=" + devicePath, "pty,raw,echo=0,link=" + hostPath)
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("socat.log").toFile())
-        .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (!(Files.exists(devicePath) && Files.exists(hostPath))) {
-      assertThat(socat.isAlive()).as("socat running").isTrue();
-      assertThat(System.nanoTime()).as("socat made the ptys in time").isLessThan(deadline);
-      Thread.sleep(20);
-    }
-    device = SerialPorts.open(devicePath.toString(), BAUD);
-    host = SerialPorts.open(hostPath.toString(), BAUD);
+    pty = Ptys.openOrSkip();
+    device = SerialPorts.open(pty.serverEnd().toString(), Ptys.BAUD);
+    host = SerialPorts.open(pty.clientEnd().toString(), Ptys.BAUD);
   }
 
   @AfterEach
-  void closePtyPair() throws InterruptedException {
-    for (SerialPorts.Port port : new SerialPorts.Port[] {host, device}) {
-      if (port != null) {
-        port.close();
+  void closePtyPair() {
+    for (AutoCloseable c : new AutoCloseable[] {host, device, pty}) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (Exception e) {
+        // closing a test's pty: nothing left to check
       }
-    }
-    if (socat != null) {
-      socat.destroy();
-      socat.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
     }
   }
 

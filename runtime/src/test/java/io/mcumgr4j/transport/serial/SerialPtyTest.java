@@ -9,22 +9,16 @@ import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.frame.SmpFrame;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
-import java.io.File;
+import io.mcumgr4j.testing.Ptys;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real serial ports: a pty pair made by socat, opened through jSerialComm. Skipped (not passed)
@@ -32,50 +26,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SerialPtyTest {
 
-  private static final int BAUD = 115200;
   private static final long WAIT_SECONDS = 10;
 
-  @TempDir Path dir;
-  private Process socat;
+  private PtyPair pty;
   private SerialPorts.Port a;
   private SerialPorts.Port b;
 
   @BeforeEach
   void openPtyPair() throws Exception {
-    Optional<Path> executable = onPath("socat");
-    Assumptions.assumeTrue(
-        executable.isPresent(),
-        "socat is not on the PATH: install the Debian package 'socat' (apt-get install socat) to run the pty tests");
-    Path pathA = dir.resolve("a");
-    Path pathB = dir.resolve("b");
-    Path log = dir.resolve("socat.log");
-    socat =
-        new ProcessBuilder(
-                executable.get().toString(),
-                "-d",
-                "-d",
-                "pty,raw,echo=0,link=" + pathA,
-                "pty,raw,echo=0,link=" + pathB)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-    while (!(Files.exists(pathA) && Files.exists(pathB))) {
-      assertThat(socat.isAlive()).as("socat running; its log: %s", readQuietly(log)).isTrue();
-      assertThat(System.nanoTime()).as("socat made the ptys in time").isLessThan(deadline);
-      Thread.sleep(20);
-    }
-    a = SerialPorts.open(pathA.toString(), BAUD);
-    b = SerialPorts.open(pathB.toString(), BAUD);
+    pty = Ptys.openOrSkip();
+    a = SerialPorts.open(pty.clientEnd().toString(), Ptys.BAUD);
+    b = SerialPorts.open(pty.serverEnd().toString(), Ptys.BAUD);
   }
 
   @AfterEach
-  void closePtyPair() throws InterruptedException {
-    Closing.quietly(a, b);
-    if (socat != null) {
-      socat.destroy();
-      socat.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
-    }
+  void closePtyPair() {
+    Closing.quietly(a, b, pty);
   }
 
   @Test
@@ -133,24 +99,5 @@ class SerialPtyTest {
             "pty-test-reader");
     t.setDaemon(true);
     t.start();
-  }
-
-  private static Optional<Path> onPath(String name) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    return Stream.of(path.split(File.pathSeparator))
-        .map(d -> Path.of(d, name))
-        .filter(Files::isExecutable)
-        .findFirst();
-  }
-
-  private static String readQuietly(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      return "(unreadable: " + e + ")";
-    }
   }
 }

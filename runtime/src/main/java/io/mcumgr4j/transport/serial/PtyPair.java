@@ -1,4 +1,4 @@
-package io.mcumgr4j.cli;
+package io.mcumgr4j.transport.serial;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,8 +16,10 @@ import java.util.stream.Stream;
  * A pseudo-terminal pair made by Debian's {@code socat} ({@code socat -d -d pty,raw,echo=0,link=A
  * pty,raw,echo=0,link=B}): bytes written to one end come out of the other, as over a null-modem
  * cable. The links live in a temporary directory; {@link #close()} stops socat and removes it.
+ * {@code mcumgr4j serve --pty} serves a device on one end, and the tests use pairs as real serial
+ * ports (open either end with {@link SerialPorts#open}).
  */
-final class PtyPair implements AutoCloseable {
+public final class PtyPair implements AutoCloseable {
 
   /** How long socat may take to make both ptys (normally milliseconds). */
   private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
@@ -40,7 +42,7 @@ final class PtyPair implements AutoCloseable {
    * @throws SocatMissingException if {@code socat} is not on the {@code PATH}
    * @throws IOException if socat fails or is too slow; the message carries its log
    */
-  static PtyPair create() throws IOException, InterruptedException {
+  public static PtyPair create() throws IOException, InterruptedException {
     Path executable = onPath("socat").orElseThrow(SocatMissingException::new);
     Path dir = Files.createTempDirectory("mcumgr4j-pty");
     Path serverEnd = dir.resolve("device");
@@ -66,13 +68,13 @@ final class PtyPair implements AutoCloseable {
     return pair;
   }
 
-  /** The end the simulated device serves on. */
-  Path serverEnd() {
+  /** The end a device (server) serves on. */
+  public Path serverEnd() {
     return serverEnd;
   }
 
   /** The end a client opens. */
-  Path clientEnd() {
+  public Path clientEnd() {
     return clientEnd;
   }
 
@@ -109,11 +111,11 @@ final class PtyPair implements AutoCloseable {
   }
 
   /** {@code socat} is not installed; the message says which package to install. */
-  static final class SocatMissingException extends IOException {
+  public static final class SocatMissingException extends IOException {
     private static final long serialVersionUID = 1L;
 
     SocatMissingException() {
-      super("--pty needs socat, which is not on the PATH: install the Debian package 'socat' "
+      super("a pty pair needs socat, which is not on the PATH: install the Debian package 'socat' "
           + "(apt-get install socat)");
     }
   }
