@@ -1,9 +1,10 @@
 package io.mcumgr4j.groups.enumeration;
 
-import io.mcumgr4j.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcumgr4j.server.ServerConfig;
+import io.mcumgr4j.testing.UdpLink;
+import io.mcumgr4j.testing.Vectors;
 import java.util.HexFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,11 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class EnumZephyrVectorsTest {
 
-  private Loopback loopback;
+  private UdpLink loopback;
 
   @BeforeEach
   void start() throws Exception {
-    loopback = Loopback.serve(SimulatedEnumMgmtTest.smpSvr(ServerConfig.DEFAULT));
+    loopback = UdpLink.serve(SimulatedEnumMgmtTest.smpSvr(ServerConfig.DEFAULT));
   }
 
   @AfterEach

@@ -15,13 +15,14 @@ import io.mcumgr4j.groups.shell.ShellRegistry;
 import io.mcumgr4j.groups.shell.SimulatedShellMgmt;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
+import io.mcumgr4j.testing.UdpLink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The enumeration group through its generated client, over UDP, on a server with Zephyr's smp_svr groups. */
@@ -29,7 +30,7 @@ class SimulatedEnumMgmtTest {
 
   private static final List<Integer> SMP_SVR_ORDER = List.of(10, 8, 0, 3, 9, 2, 63);
 
-  private Loopback loopback;
+  private UdpLink loopback;
 
   @AfterEach
   void close() {
@@ -53,7 +54,7 @@ class SimulatedEnumMgmtTest {
   }
 
   private EnumMgmtClient client(SmpServer server) throws Exception {
-    loopback = Loopback.serve(server);
+    loopback = UdpLink.serve(server);
     return new EnumMgmtClient(loopback.client());
   }
 

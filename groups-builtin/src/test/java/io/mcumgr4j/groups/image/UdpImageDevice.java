@@ -1,18 +1,12 @@
 package io.mcumgr4j.groups.image;
 
-import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.frame.SmpHeader;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
-import io.mcumgr4j.transport.udp.UdpServerEndpoint;
-import io.mcumgr4j.transport.udp.UdpTransport;
+import io.mcumgr4j.testing.UdpLink;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A simulated image device on UDP 127.0.0.1 (ephemeral port, datagrams up to 2048 bytes): an {@link ImageStore} in a directory,
@@ -23,27 +17,25 @@ final class UdpImageDevice implements AutoCloseable {
 
   /** Datagrams as large as Zephyr's UDP buffer, so requests of up to 2048 bytes arrive whole. */
   private static final int MTU = 2048;
-  private static final ClientConfig CONFIG = ClientConfig.DEFAULT.withTimeout(Duration.ofSeconds(5)).withRetries(2);
 
   /** Each slot's size. */
   static final int SLOT_SIZE = 256 * 1024;
 
   final ImageStore store;
   final SmpServer server;
-  private final UdpServerEndpoint endpoint;
-  private final List<SmpClient> clients = new ArrayList<>();
+  private final UdpLink link;
 
   UdpImageDevice(Path dir, int images, byte[] initial, boolean checkImage) throws IOException {
     store = new ImageStore(dir, images, SLOT_SIZE, initial);
     store.boot();
     server = new SmpServer(ServerConfig.DEFAULT);
     server.register(new ImgMgmtDispatcher(new SimulatedImgMgmt(store, server.callbacks(), checkImage)));
-    endpoint = new UdpServerEndpoint(server, new InetSocketAddress("127.0.0.1", 0), MTU);
+    link = UdpLink.serve(server, MTU, UdpLink.CONFIG);
   }
 
   /** A new SMP v2 connection. */
   SmpClient smp() throws IOException {
-    return open(CONFIG);
+    return link.open(UdpLink.CONFIG);
   }
 
   /** A new typed client over a new SMP v2 connection. */
@@ -53,20 +45,12 @@ final class UdpImageDevice implements AutoCloseable {
 
   /** A new typed client over a new SMP v1 connection. */
   ImgMgmtClient clientV1() throws IOException {
-    return new ImgMgmtClient(open(CONFIG.withVersion(SmpHeader.VERSION_1)));
-  }
-
-  private SmpClient open(ClientConfig config) throws IOException {
-    SmpClient client = new SmpClient(new UdpTransport(endpoint.localAddress(), MTU), config);
-    clients.add(client);
-    return client;
+    return new ImgMgmtClient(link.open(UdpLink.CONFIG.withVersion(SmpHeader.VERSION_1)));
   }
 
   @Override
   public void close() {
-    clients.forEach(SmpClient::close);
-    endpoint.close();
-    server.close();
+    link.close();
     store.close();
   }
 }

@@ -4,12 +4,9 @@ import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
-import io.mcumgr4j.transport.udp.UdpServerEndpoint;
+import io.mcumgr4j.testing.UdpLink;
 import io.mcumgr4j.transport.udp.UdpTransport;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * An {@link SmpServer} serving one OS group implementation through its generated dispatcher on a
@@ -18,9 +15,7 @@ import java.util.List;
 final class UdpOsDevice implements AutoCloseable {
 
   final SmpServer server;
-  private final UdpServerEndpoint endpoint;
-  private final int mtu;
-  private final List<SmpClient> clients = new ArrayList<>();
+  private final UdpLink link;
 
   /** Zephyr's UDP defaults: buffers 2048 x 2, MTU 1500. */
   UdpOsDevice(OsMgmt impl) throws IOException {
@@ -29,16 +24,13 @@ final class UdpOsDevice implements AutoCloseable {
 
   UdpOsDevice(OsMgmt impl, ServerConfig config, int mtu) throws IOException {
     this.server = new SmpServer(config);
-    this.mtu = mtu;
     server.register(new OsMgmtDispatcher(impl));
-    this.endpoint = new UdpServerEndpoint(server, new InetSocketAddress("127.0.0.1", 0), mtu);
+    this.link = UdpLink.serve(server, mtu, ClientConfig.DEFAULT);
   }
 
   /** A raw SMP client speaking {@code config}'s version. */
   SmpClient client(ClientConfig config) throws IOException {
-    SmpClient client = new SmpClient(new UdpTransport(endpoint.localAddress(), mtu), config);
-    clients.add(client);
-    return client;
+    return link.open(config);
   }
 
   /** The generated typed client over a new SMP v2 connection. */
@@ -53,8 +45,6 @@ final class UdpOsDevice implements AutoCloseable {
 
   @Override
   public void close() {
-    clients.forEach(SmpClient::close);
-    endpoint.close();
-    server.close();
+    link.close();
   }
 }

@@ -1,6 +1,5 @@
 package io.mcumgr4j.groups.settings;
 
-import io.mcumgr4j.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +13,8 @@ import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.error.MgmtException;
 import io.mcumgr4j.groups.settings.SettingsEvents.Access;
 import io.mcumgr4j.groups.settings.SettingsEvents.AccessEvent;
-import io.mcumgr4j.groups.zephyr.UdpHarness;
+import io.mcumgr4j.testing.UdpLink;
+import io.mcumgr4j.testing.Vectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -39,7 +39,7 @@ class SimulatedSettingsMgmtTest {
   Path dir;
   private Path file;
   private SettingsStore store;
-  private UdpHarness udp;
+  private UdpLink udp;
   private SettingsMgmtClient settings;
   private SettingsMgmtClient settingsV1;
 
@@ -49,7 +49,7 @@ class SimulatedSettingsMgmtTest {
     store = new SettingsStore(file, Set.of("app"), SettingsStore.DEFAULT_MAX_NAME_LENGTH,
         SettingsStore.DEFAULT_MAX_VALUE_LENGTH);
     MgmtCallbacks callbacks = new MgmtCallbacks();
-    udp = new UdpHarness(callbacks, new SettingsMgmtDispatcher(new SimulatedSettingsMgmt(store, callbacks)));
+    udp = UdpLink.serving(callbacks, new SettingsMgmtDispatcher(new SimulatedSettingsMgmt(store, callbacks)));
     settings = new SettingsMgmtClient(udp.client());
     settingsV1 = new SettingsMgmtClient(udp.clientV1());
   }
@@ -136,7 +136,7 @@ class SimulatedSettingsMgmtTest {
     udp.close();
     store = new SettingsStore(file, Set.of("app", "net"), 32, 32, 1, 100);
     MgmtCallbacks callbacks = new MgmtCallbacks();
-    udp = new UdpHarness(callbacks, new SettingsMgmtDispatcher(new SimulatedSettingsMgmt(store, callbacks)));
+    udp = UdpLink.serving(callbacks, new SettingsMgmtDispatcher(new SimulatedSettingsMgmt(store, callbacks)));
     settings = new SettingsMgmtClient(udp.client());
     settings.write("app/a", new byte[] {1});
 

@@ -1,12 +1,12 @@
 package io.mcumgr4j.groups.shell;
 
-import io.mcumgr4j.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcumgr4j.cbor.CborReader;
 import io.mcumgr4j.frame.SmpHeader;
-import io.mcumgr4j.groups.enumeration.Loopback;
 import io.mcumgr4j.server.SmpServer;
+import io.mcumgr4j.testing.UdpLink;
+import io.mcumgr4j.testing.Vectors;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Zephyr 4.4.0 smp_svr's shell requests, sent byte for byte over UDP: the answers must be Zephyr's. */
 class ShellZephyrVectorsTest {
 
-  private Loopback loopback;
+  private UdpLink loopback;
 
   @AfterEach
   void close() {
@@ -26,7 +26,7 @@ class ShellZephyrVectorsTest {
     SmpServer server = new SmpServer();
     server.register(new ShellMgmtDispatcher(new SimulatedShellMgmt(ShellRegistry.withDefaults(() -> version, () -> 0),
         SimulatedShellMgmt.DEFAULT_MAX_LINE_LENGTH)));
-    loopback = Loopback.serve(server);
+    loopback = UdpLink.serve(server);
   }
 
   @Test

@@ -9,9 +9,9 @@ import io.mcumgr4j.cbor.CborWriter;
 import io.mcumgr4j.client.ResponseErrors;
 import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.error.MgmtException;
-import io.mcumgr4j.groups.enumeration.Loopback;
 import io.mcumgr4j.groups.shell.ShellMgmt.Result;
 import io.mcumgr4j.server.SmpServer;
+import io.mcumgr4j.testing.UdpLink;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +23,7 @@ class SimulatedShellMgmtTest {
   private static final String RED = "\u001b[1;31m";
   private static final String RESET = "\u001b[m";
 
-  private Loopback loopback;
+  private UdpLink loopback;
 
   @AfterEach
   void close() {
@@ -44,7 +44,7 @@ class SimulatedShellMgmtTest {
   private ShellMgmtClient start(SimulatedShellMgmt shell) throws Exception {
     SmpServer server = new SmpServer();
     server.register(new ShellMgmtDispatcher(shell));
-    loopback = Loopback.serve(server);
+    loopback = UdpLink.serve(server);
     return new ShellMgmtClient(loopback.client());
   }
 

@@ -1,6 +1,5 @@
 package io.mcumgr4j.groups.stat;
 
-import io.mcumgr4j.testing.Vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +8,8 @@ import io.mcumgr4j.cbor.CborWriter;
 import io.mcumgr4j.client.ResponseErrors;
 import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.error.MgmtException;
-import io.mcumgr4j.groups.zephyr.UdpHarness;
+import io.mcumgr4j.testing.UdpLink;
+import io.mcumgr4j.testing.Vectors;
 import java.util.HexFormat;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -23,13 +23,13 @@ class SimulatedStatMgmtTest {
   private static final HexFormat HEX = HexFormat.of();
 
   private final StatRegistry registry = new StatRegistry();
-  private UdpHarness udp;
+  private UdpLink udp;
   private StatMgmtClient stat;
   private StatMgmtClient statV1;
 
   @BeforeEach
   void start() throws Exception {
-    udp = new UdpHarness(new StatMgmtDispatcher(new SimulatedStatMgmt(registry)));
+    udp = UdpLink.serving(new StatMgmtDispatcher(new SimulatedStatMgmt(registry)));
     stat = new StatMgmtClient(udp.client());
     statV1 = new StatMgmtClient(udp.clientV1());
   }

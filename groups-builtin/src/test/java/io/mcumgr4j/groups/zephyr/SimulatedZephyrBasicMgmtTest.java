@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mcumgr4j.annotation.Op;
 import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.groups.settings.SettingsStore;
+import io.mcumgr4j.testing.UdpLink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -24,14 +25,14 @@ class SimulatedZephyrBasicMgmtTest {
   Path dir;
   private Path file;
   private SettingsStore store;
-  private UdpHarness udp;
+  private UdpLink udp;
   private ZephyrBasicMgmtClient basic;
 
   @BeforeEach
   void start() throws Exception {
     file = dir.resolve("settings.bin");
     store = new SettingsStore(file, Set.of("app"), 32, 32);
-    udp = new UdpHarness(new ZephyrBasicMgmtDispatcher(new SimulatedZephyrBasicMgmt(store)));
+    udp = UdpLink.serving(new ZephyrBasicMgmtDispatcher(new SimulatedZephyrBasicMgmt(store)));
     basic = new ZephyrBasicMgmtClient(udp.client());
   }
 
