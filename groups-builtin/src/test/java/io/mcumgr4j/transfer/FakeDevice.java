@@ -5,6 +5,7 @@ import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.groups.fs.FsMgmtDispatcher;
 import io.mcumgr4j.groups.image.ImgMgmtDispatcher;
 import io.mcumgr4j.server.ServerConfig;
+import io.mcumgr4j.server.TestGroups;
 import io.mcumgr4j.server.SmpServer;
 import io.mcumgr4j.transport.memory.InMemoryTransport;
 import java.io.IOException;
@@ -33,8 +34,8 @@ final class FakeDevice implements AutoCloseable {
   final SmpClient client;
 
   FakeDevice(int bufSize) throws IOException {
-    server = new SmpServer(ServerConfig.DEFAULT.withBufSize(bufSize).withWorkerThreads(1));
-    server.register(new ParamsGroup(bufSize));
+    server = new SmpServer(ServerConfig.DEFAULT.withBufSize(bufSize).withBufCount(4).withWorkerThreads(1));
+    server.register(new TestGroups.EchoGroup()); // mcumgr params from the configuration above
     server.register(imageGroup);
     server.register(fsGroup);
     link = new LossyTransport(new InMemoryTransport(server));
