@@ -4,7 +4,7 @@ import io.mcumgr4j.annotation.MgmtErr;
 import io.mcumgr4j.callback.CallbackResult;
 import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.client.SmpClient;
-import io.mcumgr4j.device.SimulatedDevice;
+import io.mcumgr4j.simulator.SimulatedDevice;
 import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.error.MgmtException;
 import io.mcumgr4j.frame.SmpHeader;

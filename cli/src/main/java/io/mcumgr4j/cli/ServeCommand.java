@@ -1,6 +1,6 @@
 package io.mcumgr4j.cli;
 
-import io.mcumgr4j.device.SimulatedDevice;
+import io.mcumgr4j.simulator.SimulatedDevice;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.transport.serial.PtyPair;
 import io.mcumgr4j.transport.serial.SerialPorts;

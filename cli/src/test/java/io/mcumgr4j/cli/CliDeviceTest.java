@@ -1,6 +1,6 @@
 package io.mcumgr4j.cli;
 
-import io.mcumgr4j.device.SimulatedDevice;
+import io.mcumgr4j.simulator.SimulatedDevice;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;

@@ -2,7 +2,7 @@ package io.mcumgr4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcumgr4j.device.SimulatedDevice;
+import io.mcumgr4j.simulator.SimulatedDevice;
 import io.mcumgr4j.testing.Ptys;
 import io.mcumgr4j.transport.serial.PtyPair;
 import io.mcumgr4j.transport.serial.SerialPorts;

@@ -2,9 +2,9 @@ package io.mcumgr4j.samples.extendos;
 
 import io.mcumgr4j.annotation.MgmtErr;
 import io.mcumgr4j.annotation.Op;
-import io.mcumgr4j.device.SimulatedDevice;
-import io.mcumgr4j.groups.os.OsInfo;
-import io.mcumgr4j.groups.os.SimulatedOsMgmt;
+import io.mcumgr4j.simulator.SimulatedDevice;
+import io.mcumgr4j.simulator.os.OsInfo;
+import io.mcumgr4j.simulator.os.SimulatedOsMgmt;
 import io.mcumgr4j.server.CommandHandler;
 import io.mcumgr4j.server.GroupHandler;
 import io.mcumgr4j.server.SmpServer;

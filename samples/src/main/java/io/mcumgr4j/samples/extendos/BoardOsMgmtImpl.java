@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The extended OS group: the built-in commands go to an existing {@link OsMgmt} (normally {@link
- * io.mcumgr4j.groups.os.SimulatedOsMgmt}), the new one answers from a fixed {@link BoardId}.
+ * io.mcumgr4j.simulator.os.SimulatedOsMgmt}), the new one answers from a fixed {@link BoardId}.
  */
 public final class BoardOsMgmtImpl implements BoardOsMgmt {
 

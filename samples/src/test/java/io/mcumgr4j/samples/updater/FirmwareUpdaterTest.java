@@ -3,7 +3,7 @@ package io.mcumgr4j.samples.updater;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcumgr4j.client.SmpClient;
-import io.mcumgr4j.device.SimulatedDevice;
+import io.mcumgr4j.simulator.SimulatedDevice;
 import io.mcumgr4j.groups.image.ImgMgmt;
 import io.mcumgr4j.groups.image.ImgMgmtClient;
 import io.mcumgr4j.mcuboot.ImageVersion;
