@@ -14,7 +14,7 @@ import io.mcumgr4j.server.ResponseSink;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
 import io.mcumgr4j.server.TransportInfo;
-import io.mcumgr4j.transport.memory.InMemoryTransport;
+import io.mcumgr4j.server.transport.memory.InMemoryTransport;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;

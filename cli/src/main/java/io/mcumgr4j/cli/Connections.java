@@ -1,8 +1,9 @@
 package io.mcumgr4j.cli;
 
 import io.mcumgr4j.client.SmpTransportException;
+import io.mcumgr4j.frame.UdpLimits;
+import io.mcumgr4j.serial.SerialPorts;
 import io.mcumgr4j.transport.SmpTransport;
-import io.mcumgr4j.transport.serial.SerialPorts;
 import io.mcumgr4j.transport.serial.SerialTransport;
 import io.mcumgr4j.transport.udp.UdpTransport;
 import java.io.IOException;
@@ -19,7 +20,7 @@ final class Connections {
    */
   static SmpTransport open(String conn, Integer mtu) throws IOException {
     if (conn.startsWith("udp:")) {
-      InetSocketAddress address = Addresses.parse(conn.substring(4), UdpTransport.DEFAULT_PORT);
+      InetSocketAddress address = Addresses.parse(conn.substring(4), UdpLimits.DEFAULT_PORT);
       if (address.isUnresolved()) {
         throw new SmpTransportException("cannot resolve " + address.getHostString(), null);
       }

@@ -1,12 +1,12 @@
 package io.mcumgr4j.cli;
 
-import io.mcumgr4j.simulator.SimulatedDevice;
+import io.mcumgr4j.frame.UdpLimits;
+import io.mcumgr4j.serial.PtyPair;
+import io.mcumgr4j.serial.SerialPorts;
 import io.mcumgr4j.server.ServerConfig;
-import io.mcumgr4j.transport.serial.PtyPair;
-import io.mcumgr4j.transport.serial.SerialPorts;
-import io.mcumgr4j.transport.serial.SerialServerEndpoint;
-import io.mcumgr4j.transport.udp.UdpServerEndpoint;
-import io.mcumgr4j.transport.udp.UdpTransport;
+import io.mcumgr4j.server.transport.serial.SerialServerEndpoint;
+import io.mcumgr4j.server.transport.udp.UdpServerEndpoint;
+import io.mcumgr4j.simulator.SimulatedDevice;
 import java.io.PrintWriter;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -83,7 +83,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     List<String> udpAddresses = udp.isEmpty() && serial.isEmpty() && !pty ? List.of(DEFAULT_UDP) : udp;
     // parse everything before anything is opened: a typo should not leave a half-started device
-    List<InetSocketAddress> udpBinds = udpAddresses.stream().map(a -> Addresses.parse(a, UdpTransport.DEFAULT_PORT)).toList();
+    List<InetSocketAddress> udpBinds = udpAddresses.stream().map(a -> Addresses.parse(a, UdpLimits.DEFAULT_PORT)).toList();
     List<SerialSpec> serialSpecs = serial.stream().map(SerialSpec::parse).toList();
 
     // Ctrl-C or SIGTERM: the hook closes endpoints, device and socat, then the JVM exits

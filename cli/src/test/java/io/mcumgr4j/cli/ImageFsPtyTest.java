@@ -2,10 +2,10 @@ package io.mcumgr4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcumgr4j.serial.PtyPair;
+import io.mcumgr4j.serial.SerialPorts;
 import io.mcumgr4j.simulator.SimulatedDevice;
 import io.mcumgr4j.testing.Ptys;
-import io.mcumgr4j.transport.serial.PtyPair;
-import io.mcumgr4j.transport.serial.SerialPorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mcumgr4j.cbor.CborWriter;
 import io.mcumgr4j.frame.SmpHeader;
 import io.mcumgr4j.server.SmpServer;
-import io.mcumgr4j.transport.memory.InMemoryTransport;
+import io.mcumgr4j.server.transport.memory.InMemoryTransport;
 import io.mcumgr4j.transport.serial.SerialTransport;
 import io.mcumgr4j.transport.udp.UdpTransport;
 import java.io.InputStream;

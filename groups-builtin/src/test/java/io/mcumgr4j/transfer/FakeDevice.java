@@ -5,9 +5,9 @@ import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.groups.fs.FsMgmtDispatcher;
 import io.mcumgr4j.groups.image.ImgMgmtDispatcher;
 import io.mcumgr4j.server.ServerConfig;
-import io.mcumgr4j.server.TestGroups;
 import io.mcumgr4j.server.SmpServer;
-import io.mcumgr4j.transport.memory.InMemoryTransport;
+import io.mcumgr4j.server.TestGroups;
+import io.mcumgr4j.server.transport.memory.InMemoryTransport;
 import java.io.IOException;
 import java.time.Duration;
 

@@ -1,6 +1,6 @@
 package io.mcumgr4j.testing;
 
-import io.mcumgr4j.transport.serial.PtyPair;
+import io.mcumgr4j.serial.PtyPair;
 import org.junit.jupiter.api.Assumptions;
 
 /** Pty pairs for tests: a test that needs one is skipped, naming the package, where socat is missing. */

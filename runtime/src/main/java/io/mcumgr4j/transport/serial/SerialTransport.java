@@ -1,5 +1,10 @@
 package io.mcumgr4j.transport.serial;
 
+import io.mcumgr4j.serial.FrameWriter;
+import io.mcumgr4j.serial.ReaderLoop;
+import io.mcumgr4j.serial.SerialFrameDecoder;
+import io.mcumgr4j.serial.SerialFrameEncoder;
+import io.mcumgr4j.serial.SerialPorts;
 import io.mcumgr4j.transport.SmpTransport;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.mcumgr4j.transport.udp;
 
+import io.mcumgr4j.frame.UdpLimits;
 import io.mcumgr4j.transport.SmpTransport;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -12,17 +13,10 @@ import java.util.function.Consumer;
 
 /**
  * Client side of SMP over UDP: one SMP packet per datagram, sent to the device's address
- * (IPv4 or IPv6; Zephyr's default port is {@link #DEFAULT_PORT}) from an ephemeral local port.
+ * (IPv4 or IPv6; Zephyr's default port is {@link UdpLimits#DEFAULT_PORT}) from an ephemeral local port.
  * Datagrams from any other address are ignored.
  */
 public final class UdpTransport implements SmpTransport {
-
-  /** Zephyr's {@code CONFIG_MCUMGR_TRANSPORT_UDP_PORT} default. */
-  public static final int DEFAULT_PORT = 1337;
-  /** Zephyr's {@code CONFIG_MCUMGR_TRANSPORT_UDP_MTU} default. */
-  public static final int DEFAULT_MTU = 1500;
-  /** The largest UDP payload over IPv4. */
-  static final int MAX_DATAGRAM = 65507;
 
   private static final System.Logger LOG = System.getLogger(UdpTransport.class.getName());
 
@@ -31,9 +25,9 @@ public final class UdpTransport implements SmpTransport {
   private final DatagramSocket socket;
   private volatile Thread reader;
 
-  /** A transport to {@code device} with {@link #DEFAULT_MTU}. */
+  /** A transport to {@code device} with {@link UdpLimits#DEFAULT_MTU}. */
   public UdpTransport(InetSocketAddress device) throws SocketException {
-    this(device, DEFAULT_MTU);
+    this(device, UdpLimits.DEFAULT_MTU);
   }
 
   /**
@@ -44,8 +38,8 @@ public final class UdpTransport implements SmpTransport {
     if (device.isUnresolved()) {
       throw new IllegalArgumentException("cannot resolve " + device.getHostString());
     }
-    if (mtu < 16 || mtu > MAX_DATAGRAM) {
-      throw new IllegalArgumentException("mtu " + mtu + " outside 16.." + MAX_DATAGRAM);
+    if (mtu < 16 || mtu > UdpLimits.MAX_DATAGRAM) {
+      throw new IllegalArgumentException("mtu " + mtu + " outside 16.." + UdpLimits.MAX_DATAGRAM);
     }
     this.device = device;
     this.mtu = mtu;
@@ -68,7 +62,7 @@ public final class UdpTransport implements SmpTransport {
   }
 
   private void receive(Consumer<byte[]> receiver) {
-    byte[] buf = new byte[MAX_DATAGRAM + 1];
+    byte[] buf = new byte[UdpLimits.MAX_DATAGRAM + 1];
     DatagramPacket packet = new DatagramPacket(buf, buf.length);
     while (!socket.isClosed()) {
       try {

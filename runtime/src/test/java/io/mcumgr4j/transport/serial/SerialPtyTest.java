@@ -1,14 +1,21 @@
 package io.mcumgr4j.transport.serial;
 
-import static io.mcumgr4j.transport.serial.SerialFrameEncoderTest.counting;
+import static io.mcumgr4j.serial.SerialFrameEncoderTest.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcumgr4j.annotation.Op;
 import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.frame.SmpFrame;
+import io.mcumgr4j.serial.Closing;
+import io.mcumgr4j.serial.PtyPair;
+import io.mcumgr4j.serial.SerialFrameDecoder;
+import io.mcumgr4j.serial.SerialFrameEncoder;
+import io.mcumgr4j.serial.SerialPorts;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
+import io.mcumgr4j.server.transport.serial.SerialServerEndpoint;
+import io.mcumgr4j.testing.EchoGroup;
 import io.mcumgr4j.testing.Ptys;
 import java.io.IOException;
 import java.io.InputStream;

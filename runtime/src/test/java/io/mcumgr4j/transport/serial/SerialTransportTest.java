@@ -1,9 +1,12 @@
 package io.mcumgr4j.transport.serial;
 
-import static io.mcumgr4j.transport.serial.SerialFrameEncoderTest.counting;
+import static io.mcumgr4j.serial.SerialFrameEncoderTest.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcumgr4j.serial.SerialFrameDecoder;
+import io.mcumgr4j.serial.SerialFrameEncoder;
+import io.mcumgr4j.testing.PipeLink;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,6 +6,7 @@ import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
 import io.mcumgr4j.server.TestGroups;
+import io.mcumgr4j.server.transport.udp.UdpServerEndpoint;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;

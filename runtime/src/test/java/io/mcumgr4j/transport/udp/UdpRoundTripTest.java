@@ -12,10 +12,12 @@ import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.error.MgmtException;
 import io.mcumgr4j.frame.SmpFrame;
 import io.mcumgr4j.frame.SmpHeader;
+import io.mcumgr4j.frame.UdpLimits;
 import io.mcumgr4j.server.Packets;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
 import io.mcumgr4j.server.TestGroups;
+import io.mcumgr4j.server.transport.udp.UdpServerEndpoint;
 import io.mcumgr4j.testing.Vectors;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -107,7 +109,7 @@ class UdpRoundTripTest {
     try (UdpServerEndpoint endpoint = new UdpServerEndpoint(server, LOOPBACK_ANY_PORT);
         SmpClient client = new SmpClient(new UdpTransport(endpoint.localAddress()), CONFIG)) {
       SmpFrame rsp = client.send(Op.READ, TestGroups.TEST_GROUP, TestGroups.CMD_CONTEXT, Packets.bytes("a0"));
-      assertThat(TestGroups.uintField(rsp.payload(), "mtu")).isEqualTo(UdpTransport.DEFAULT_MTU);
+      assertThat(TestGroups.uintField(rsp.payload(), "mtu")).isEqualTo(UdpLimits.DEFAULT_MTU);
     }
   }
 
@@ -186,7 +188,7 @@ class UdpRoundTripTest {
 
   @Test
   void transportDescribesItself() throws Exception {
-    InetSocketAddress device = new InetSocketAddress(InetAddress.getLoopbackAddress(), UdpTransport.DEFAULT_PORT);
+    InetSocketAddress device = new InetSocketAddress(InetAddress.getLoopbackAddress(), UdpLimits.DEFAULT_PORT);
     try (UdpTransport t = new UdpTransport(device)) {
       assertThat(t.name()).isEqualTo("udp");
       assertThat(t.mtu()).isEqualTo(1500);
@@ -194,7 +196,7 @@ class UdpRoundTripTest {
     try (UdpTransport t = new UdpTransport(device, 512)) {
       assertThat(t.mtu()).isEqualTo(512);
     }
-    assertThat(UdpTransport.DEFAULT_PORT).isEqualTo(1337);
+    assertThat(UdpLimits.DEFAULT_PORT).isEqualTo(1337);
     assertThatThrownBy(() -> new UdpTransport(device, 15)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new UdpTransport(InetSocketAddress.createUnresolved("nowhere.invalid", 1337)))
         .isInstanceOf(IllegalArgumentException.class);

@@ -2,13 +2,13 @@ package io.mcumgr4j.samples.extendos;
 
 import io.mcumgr4j.annotation.MgmtErr;
 import io.mcumgr4j.annotation.Op;
-import io.mcumgr4j.simulator.SimulatedDevice;
-import io.mcumgr4j.simulator.os.OsInfo;
-import io.mcumgr4j.simulator.os.SimulatedOsMgmt;
 import io.mcumgr4j.server.CommandHandler;
 import io.mcumgr4j.server.GroupHandler;
 import io.mcumgr4j.server.SmpServer;
-import io.mcumgr4j.transport.udp.UdpServerEndpoint;
+import io.mcumgr4j.server.transport.udp.UdpServerEndpoint;
+import io.mcumgr4j.simulator.SimulatedDevice;
+import io.mcumgr4j.simulator.os.OsInfo;
+import io.mcumgr4j.simulator.os.SimulatedOsMgmt;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.mcumgr4j.samples.handlerdemo;
 
 import io.mcumgr4j.callback.CallbackResult;
 import io.mcumgr4j.server.SmpServer;
-import io.mcumgr4j.transport.udp.UdpServerEndpoint;
+import io.mcumgr4j.server.transport.udp.UdpServerEndpoint;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 

@@ -3,6 +3,7 @@ package io.mcumgr4j.samples.updater;
 import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.error.SmpException;
+import io.mcumgr4j.frame.UdpLimits;
 import io.mcumgr4j.groups.image.ImgMgmt;
 import io.mcumgr4j.groups.image.ImgMgmtClient;
 import io.mcumgr4j.groups.os.OsMgmtClient;
@@ -171,7 +172,7 @@ public final class FirmwareUpdater {
   private static InetSocketAddress udpAddress(String target) {
     int hostEnd = target.startsWith("[") ? target.indexOf(']') + 1 : target.indexOf(':');
     if (hostEnd <= 0 || hostEnd == target.length()) {
-      return new InetSocketAddress(target.replaceAll("[\\[\\]]", ""), UdpTransport.DEFAULT_PORT);
+      return new InetSocketAddress(target.replaceAll("[\\[\\]]", ""), UdpLimits.DEFAULT_PORT);
     }
     String host = target.substring(0, hostEnd).replaceAll("[\\[\\]]", "");
     return new InetSocketAddress(host, Integer.parseInt(target.substring(hostEnd + 1)));

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.client.SmpClient;
-import io.mcumgr4j.simulator.SimulatedDevice;
 import io.mcumgr4j.groups.os.OsMgmtClient;
+import io.mcumgr4j.simulator.SimulatedDevice;
 import io.mcumgr4j.transport.udp.UdpTransport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.server.SmpServer;
-import io.mcumgr4j.transport.udp.UdpServerEndpoint;
+import io.mcumgr4j.server.transport.udp.UdpServerEndpoint;
 import io.mcumgr4j.transport.udp.UdpTransport;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;

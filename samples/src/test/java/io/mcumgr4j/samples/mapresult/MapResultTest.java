@@ -7,7 +7,7 @@ import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.server.CommandHandler;
 import io.mcumgr4j.server.GroupHandler;
 import io.mcumgr4j.server.SmpServer;
-import io.mcumgr4j.transport.memory.InMemoryTransport;
+import io.mcumgr4j.server.transport.memory.InMemoryTransport;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,9 +2,9 @@ package io.mcumgr4j.samples.testing;
 
 import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.server.SmpServer;
+import io.mcumgr4j.server.transport.memory.InMemoryTransport;
+import io.mcumgr4j.server.transport.udp.UdpServerEndpoint;
 import io.mcumgr4j.transport.SmpTransport;
-import io.mcumgr4j.transport.memory.InMemoryTransport;
-import io.mcumgr4j.transport.udp.UdpServerEndpoint;
 import io.mcumgr4j.transport.udp.UdpTransport;
 import java.io.IOException;
 import java.net.InetAddress;

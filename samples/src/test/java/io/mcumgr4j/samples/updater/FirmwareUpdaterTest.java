@@ -3,12 +3,12 @@ package io.mcumgr4j.samples.updater;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcumgr4j.client.SmpClient;
-import io.mcumgr4j.simulator.SimulatedDevice;
 import io.mcumgr4j.groups.image.ImgMgmt;
 import io.mcumgr4j.groups.image.ImgMgmtClient;
 import io.mcumgr4j.mcuboot.ImageVersion;
 import io.mcumgr4j.mcuboot.McubootImage;
 import io.mcumgr4j.mcuboot.McubootImageBuilder;
+import io.mcumgr4j.simulator.SimulatedDevice;
 import io.mcumgr4j.transport.udp.UdpTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

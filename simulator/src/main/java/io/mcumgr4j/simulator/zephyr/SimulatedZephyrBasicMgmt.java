@@ -1,9 +1,9 @@
 package io.mcumgr4j.simulator.zephyr;
 
 import io.mcumgr4j.error.GroupErrorException;
-import io.mcumgr4j.simulator.settings.SettingsStore;
 import io.mcumgr4j.groups.zephyr.ZephyrBasicMgmt;
 import io.mcumgr4j.groups.zephyr.ZephyrBasicMgmtError;
+import io.mcumgr4j.simulator.settings.SettingsStore;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 

@@ -1,12 +1,12 @@
 package io.mcumgr4j.simulator.fs;
 
 import io.mcumgr4j.client.ClientConfig;
+import io.mcumgr4j.frame.UdpLimits;
 import io.mcumgr4j.groups.fs.FsMgmtClient;
 import io.mcumgr4j.groups.fs.FsMgmtDispatcher;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
 import io.mcumgr4j.simulator.testing.UdpLink;
-import io.mcumgr4j.transport.udp.UdpTransport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +33,7 @@ final class FsUdp implements AutoCloseable {
   FsUdp(Path root, SimulatedFsMgmt.Limits limits) throws IOException {
     fs = new SimulatedFsMgmt(root, server.callbacks(), limits);
     server.register(new FsMgmtDispatcher(fs));
-    link = UdpLink.serve(server, UdpTransport.DEFAULT_MTU, CONFIG);
+    link = UdpLink.serve(server, UdpLimits.DEFAULT_MTU, CONFIG);
     client = new FsMgmtClient(link.client());
     clientV1 = new FsMgmtClient(link.clientV1());
   }

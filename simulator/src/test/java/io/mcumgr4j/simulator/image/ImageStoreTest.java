@@ -3,8 +3,8 @@ package io.mcumgr4j.simulator.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mcumgr4j.simulator.image.ImageStore.SwapType;
 import io.mcumgr4j.mcuboot.ImageVersion;
+import io.mcumgr4j.simulator.image.ImageStore.SwapType;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

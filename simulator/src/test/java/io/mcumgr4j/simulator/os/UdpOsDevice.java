@@ -2,13 +2,13 @@ package io.mcumgr4j.simulator.os;
 
 import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.client.SmpClient;
+import io.mcumgr4j.frame.UdpLimits;
 import io.mcumgr4j.groups.os.OsMgmt;
 import io.mcumgr4j.groups.os.OsMgmtClient;
 import io.mcumgr4j.groups.os.OsMgmtDispatcher;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
 import io.mcumgr4j.simulator.testing.UdpLink;
-import io.mcumgr4j.transport.udp.UdpTransport;
 import java.io.IOException;
 
 /**
@@ -22,7 +22,7 @@ final class UdpOsDevice implements AutoCloseable {
 
   /** Zephyr's UDP defaults: buffers 2048 x 2, MTU 1500. */
   UdpOsDevice(OsMgmt impl) throws IOException {
-    this(impl, ServerConfig.DEFAULT, UdpTransport.DEFAULT_MTU);
+    this(impl, ServerConfig.DEFAULT, UdpLimits.DEFAULT_MTU);
   }
 
   UdpOsDevice(OsMgmt impl, ServerConfig config, int mtu) throws IOException {

@@ -4,10 +4,11 @@ import io.mcumgr4j.callback.MgmtCallbacks;
 import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.frame.SmpHeader;
+import io.mcumgr4j.frame.UdpLimits;
 import io.mcumgr4j.server.GroupHandler;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
-import io.mcumgr4j.transport.udp.UdpServerEndpoint;
+import io.mcumgr4j.server.transport.udp.UdpServerEndpoint;
 import io.mcumgr4j.transport.udp.UdpTransport;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -47,7 +48,7 @@ public final class UdpLink implements AutoCloseable {
 
   /** Serves {@code server} with UDP's default MTU and {@link #CONFIG} clients. */
   public static UdpLink serve(SmpServer server) throws IOException {
-    return new UdpLink(server, UdpTransport.DEFAULT_MTU, CONFIG);
+    return new UdpLink(server, UdpLimits.DEFAULT_MTU, CONFIG);
   }
 
   /** Serves {@code server} with datagrams up to {@code mtu} and clients with {@code config}. */

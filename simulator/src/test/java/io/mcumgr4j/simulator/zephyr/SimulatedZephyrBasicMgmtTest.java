@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcumgr4j.annotation.Op;
 import io.mcumgr4j.error.GroupErrorException;
-import io.mcumgr4j.simulator.settings.SettingsStore;
 import io.mcumgr4j.groups.zephyr.ZephyrBasicMgmtClient;
 import io.mcumgr4j.groups.zephyr.ZephyrBasicMgmtDispatcher;
 import io.mcumgr4j.groups.zephyr.ZephyrBasicMgmtError;
+import io.mcumgr4j.simulator.settings.SettingsStore;
 import io.mcumgr4j.simulator.testing.UdpLink;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.mcumgr4j.transport.serial;
+package io.mcumgr4j.testing;
 
 import io.mcumgr4j.annotation.Op;
 import io.mcumgr4j.cbor.CborReader;
@@ -12,14 +12,14 @@ import java.io.ByteArrayOutputStream;
  * A test group (id 64) whose write command 0 answers {@code {d: bstr}} with the same {@code d},
  * so packets of any size can be sent both ways through a server.
  */
-final class EchoGroup implements GroupHandler {
+public final class EchoGroup implements GroupHandler {
 
-  static final int GROUP = 64;
+  public static final int GROUP = 64;
   /** Request packet size minus the length of {@code d}: header + {@code A1 61 64 59 hh ll}. */
-  static final int REQUEST_OVERHEAD = 8 + 6;
+  public static final int REQUEST_OVERHEAD = 8 + 6;
 
   /** The link the last request came in on. */
-  volatile TransportInfo lastTransport;
+  public volatile TransportInfo lastTransport;
 
   @Override
   public int groupId() {
@@ -48,7 +48,7 @@ final class EchoGroup implements GroupHandler {
   }
 
   /** The CBOR payload {@code {"d": data}} with a 2-byte bstr length, as a client would send it. */
-  static byte[] request(byte[] data) {
+  public static byte[] request(byte[] data) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0xA1, 0x61, 'd', 0x59, (byte) (data.length >> 8), (byte) data.length});
     out.writeBytes(data);
@@ -56,7 +56,7 @@ final class EchoGroup implements GroupHandler {
   }
 
   /** The {@code d} of a response frame. */
-  static byte[] responseData(SmpFrame frame) {
+  public static byte[] responseData(SmpFrame frame) {
     CborReader reader = CborReader.of(frame.payload());
     return readD(reader);
   }

@@ -1,4 +1,4 @@
-package io.mcumgr4j.transport.memory;
+package io.mcumgr4j.server.transport.memory;
 
 import io.mcumgr4j.server.SmpServer;
 import io.mcumgr4j.server.TransportInfo;

@@ -1,4 +1,4 @@
-package io.mcumgr4j.transport.serial;
+package io.mcumgr4j.testing;
 
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -6,16 +6,16 @@ import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 
 /** Two ends of an in-memory console link: what one end writes, the other reads. */
-final class PipeLink {
+public final class PipeLink {
 
   private static final int BUFFER = 1 << 16;
 
-  final PipedInputStream aIn;
-  final PipedOutputStream aOut;
-  final PipedInputStream bIn;
-  final PipedOutputStream bOut;
+  public final PipedInputStream aIn;
+  public final PipedOutputStream aOut;
+  public final PipedInputStream bIn;
+  public final PipedOutputStream bOut;
 
-  PipeLink() {
+  public PipeLink() {
     try {
       aIn = new PipedInputStream(BUFFER);
       bIn = new PipedInputStream(BUFFER);

@@ -1,8 +1,10 @@
-package io.mcumgr4j.transport.serial;
+package io.mcumgr4j.serial;
 
-import static io.mcumgr4j.transport.serial.SerialFrameEncoderTest.counting;
+import static io.mcumgr4j.serial.SerialFrameEncoderTest.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcumgr4j.testing.PipeLink;
+import io.mcumgr4j.transport.serial.SerialTransport;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,6 @@
-package io.mcumgr4j.transport.udp;
+package io.mcumgr4j.server.transport.udp;
 
+import io.mcumgr4j.frame.UdpLimits;
 import io.mcumgr4j.server.SmpServer;
 import io.mcumgr4j.server.TransportInfo;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class UdpServerEndpoint implements AutoCloseable {
 
   /** Binds {@code address} (port 0 for an ephemeral port) and starts receiving. */
   public UdpServerEndpoint(SmpServer server, InetSocketAddress address) throws SocketException {
-    this(server, address, UdpTransport.DEFAULT_MTU);
+    this(server, address, UdpLimits.DEFAULT_MTU);
   }
 
   /**
@@ -37,8 +38,8 @@ public final class UdpServerEndpoint implements AutoCloseable {
    * @throws IllegalArgumentException if {@code mtu} is outside 1..65507 (the largest UDP payload)
    */
   public UdpServerEndpoint(SmpServer server, InetSocketAddress address, int mtu) throws SocketException {
-    if (mtu < 1 || mtu > UdpTransport.MAX_DATAGRAM) {
-      throw new IllegalArgumentException("mtu " + mtu + " outside 1.." + UdpTransport.MAX_DATAGRAM);
+    if (mtu < 1 || mtu > UdpLimits.MAX_DATAGRAM) {
+      throw new IllegalArgumentException("mtu " + mtu + " outside 1.." + UdpLimits.MAX_DATAGRAM);
     }
     this.server = server;
     this.mtu = mtu;

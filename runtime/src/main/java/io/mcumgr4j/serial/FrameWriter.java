@@ -1,4 +1,4 @@
-package io.mcumgr4j.transport.serial;
+package io.mcumgr4j.serial;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,19 +7,19 @@ import java.io.OutputStream;
  * Writes packets as console frames, one whole packet per {@code write} + {@code flush} under a
  * lock, so frames of concurrent senders never interleave on the line.
  */
-final class FrameWriter {
+public final class FrameWriter {
 
   private final OutputStream out;
   private final SerialFrameEncoder encoder;
   // Reused so a steady stream of packets allocates nothing; grows to the largest packet sent.
   private byte[] buffer = new byte[SerialFrameEncoder.MAX_LINE_LENGTH];
 
-  FrameWriter(OutputStream out, SerialFrameEncoder encoder) {
+  public FrameWriter(OutputStream out, SerialFrameEncoder encoder) {
     this.out = out;
     this.encoder = encoder;
   }
 
-  synchronized void write(byte[] packet, int off, int len) throws IOException {
+  public synchronized void write(byte[] packet, int off, int len) throws IOException {
     int size = encoder.encodedLength(len);
     if (buffer.length < size) {
       buffer = new byte[Math.max(size, buffer.length * 2)];

@@ -1,4 +1,4 @@
-package io.mcumgr4j.transport.serial;
+package io.mcumgr4j.serial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

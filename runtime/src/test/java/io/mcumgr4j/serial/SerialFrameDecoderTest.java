@@ -1,11 +1,11 @@
-package io.mcumgr4j.transport.serial;
+package io.mcumgr4j.serial;
 
-import static io.mcumgr4j.transport.serial.SerialFrameEncoderTest.counting;
+import static io.mcumgr4j.serial.SerialFrameEncoderTest.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcumgr4j.transport.serial.SerialFrameDecoder.Drop;
-import io.mcumgr4j.testing.Vectors;
+import io.mcumgr4j.serial.SerialFrameDecoder.Drop;
 import io.mcumgr4j.testing.Vectors.Exchange;
+import io.mcumgr4j.testing.Vectors;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

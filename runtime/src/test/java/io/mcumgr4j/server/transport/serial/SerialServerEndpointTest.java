@@ -1,6 +1,6 @@
-package io.mcumgr4j.transport.serial;
+package io.mcumgr4j.server.transport.serial;
 
-import static io.mcumgr4j.transport.serial.SerialFrameEncoderTest.counting;
+import static io.mcumgr4j.serial.SerialFrameEncoderTest.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,9 +9,14 @@ import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.frame.SmpFrame;
 import io.mcumgr4j.frame.SmpHeader;
+import io.mcumgr4j.serial.SerialFrameDecoder;
+import io.mcumgr4j.serial.SerialFrameEncoder;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
 import io.mcumgr4j.server.TransportInfo;
+import io.mcumgr4j.testing.EchoGroup;
+import io.mcumgr4j.testing.PipeLink;
+import io.mcumgr4j.transport.serial.SerialTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -1,10 +1,10 @@
-package io.mcumgr4j.transport.serial;
+package io.mcumgr4j.serial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mcumgr4j.testing.Vectors;
 import io.mcumgr4j.testing.Vectors.Exchange;
+import io.mcumgr4j.testing.Vectors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class SerialFrameEncoderTest {
+public class SerialFrameEncoderTest {
 
   static Stream<Exchange> vectors() {
     return Vectors.of("serial").stream();
@@ -137,7 +137,7 @@ class SerialFrameEncoderTest {
     }
   }
 
-  static byte[] counting(int n) {
+  public static byte[] counting(int n) {
     byte[] b = new byte[n];
     for (int i = 0; i < n; i++) {
       b[i] = (byte) i;

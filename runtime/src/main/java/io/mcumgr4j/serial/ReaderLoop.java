@@ -1,4 +1,4 @@
-package io.mcumgr4j.transport.serial;
+package io.mcumgr4j.serial;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,7 @@ import java.lang.System.Logger.Level;
  * runtime exception from the decoder or the receiver behind it costs the rest of that read, not
  * the link: reading goes on.
  */
-final class ReaderLoop implements Runnable {
+public final class ReaderLoop implements Runnable {
 
   private static final System.Logger LOG = System.getLogger(ReaderLoop.class.getName());
   private static final int READ_SIZE = 1024;
@@ -22,7 +22,7 @@ final class ReaderLoop implements Runnable {
   private final Thread thread;
   private volatile boolean stopping;
 
-  ReaderLoop(String threadName, String peer, InputStream in, SerialFrameDecoder decoder) {
+  public ReaderLoop(String threadName, String peer, InputStream in, SerialFrameDecoder decoder) {
     this.peer = peer;
     this.in = in;
     this.decoder = decoder;
@@ -30,7 +30,7 @@ final class ReaderLoop implements Runnable {
     thread.setDaemon(true);
   }
 
-  void start() {
+  public void start() {
     thread.start();
   }
 
@@ -44,7 +44,7 @@ final class ReaderLoop implements Runnable {
    * Stops the thread, closes {@code resources} (the streams, to unblock a pending read) and waits
    * for the thread to end: what every owner's {@code close()} does.
    */
-  void shutdown(AutoCloseable... resources) {
+  public void shutdown(AutoCloseable... resources) {
     stop();
     Closing.quietly(resources);
     awaitEnd();

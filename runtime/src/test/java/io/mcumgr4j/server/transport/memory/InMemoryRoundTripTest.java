@@ -1,4 +1,4 @@
-package io.mcumgr4j.transport.memory;
+package io.mcumgr4j.server.transport.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
