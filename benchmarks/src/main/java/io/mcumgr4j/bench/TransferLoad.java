@@ -1,0 +1,135 @@
+package io.mcumgr4j.bench;
+
+import io.mcumgr4j.client.ClientConfig;
+import io.mcumgr4j.client.SmpClient;
+import io.mcumgr4j.groups.os.OsMgmtClient;
+import io.mcumgr4j.mcuboot.ImageVersion;
+import io.mcumgr4j.mcuboot.McubootImageBuilder;
+import io.mcumgr4j.simulator.SimulatedDevice;
+import io.mcumgr4j.simulator.link.Impairment;
+import io.mcumgr4j.simulator.link.LossyUdpProxy;
+import io.mcumgr4j.transfer.ImageUploader;
+import io.mcumgr4j.transfer.TransferOptions;
+import io.mcumgr4j.transport.udp.UdpTransport;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * A load tool (not JMH: a transfer takes seconds) for the client's request path and transfers over
+ * real UDP on loopback against a {@link SimulatedDevice} in the same process, optionally through a
+ * {@link LossyUdpProxy}. Prints one line per round; run several rounds and compare medians.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.mcumgr4j.bench.TransferLoad echo 5000 [rounds]
+ * java -cp benchmarks/target/benchmarks.jar io.mcumgr4j.bench.TransferLoad upload BYTES [rounds]
+ *     [--loss P] [--delay-ms D] [--timeout-ms T] [--retries R] [--seed S]
+ * </pre>
+ */
+public final class TransferLoad {
+
+  private TransferLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    String mode = args[0];
+    long amount = Long.parseLong(args[1]);
+    int rounds = args.length > 2 && !args[2].startsWith("--") ? Integer.parseInt(args[2]) : 5;
+    double loss = Double.parseDouble(option(args, "--loss", "0"));
+    Duration delay = Duration.ofMillis(Long.parseLong(option(args, "--delay-ms", "0")));
+    ClientConfig config = ClientConfig.DEFAULT;
+    String timeout = option(args, "--timeout-ms", null);
+    if (timeout != null) {
+      config = config.withTimeout(Duration.ofMillis(Long.parseLong(timeout)));
+    }
+    String retries = option(args, "--retries", null);
+    if (retries != null) {
+      config = config.withRetries(Integer.parseInt(retries));
+    }
+    long seed = Long.parseLong(option(args, "--seed", "1"));
+    for (int round = 1; round <= rounds; round++) {
+      Path dir = Files.createTempDirectory("transfer-load");
+      try (SimulatedDevice device = SimulatedDevice.builder(dir).start()) {
+        InetSocketAddress address =
+            device.serveUdp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).localAddress();
+        // without --loss or --delay-ms the client talks to the device directly
+        boolean impaired = loss > 0 || !delay.isZero();
+        Impairment link = Impairment.lossy(loss).withDelay(delay);
+        try (LossyUdpProxy proxy = impaired ? LossyUdpProxy.start(address, link, link, seed + round) : null;
+            SmpClient client = new SmpClient(new UdpTransport(impaired ? proxy.localAddress() : address), config)) {
+          if (mode.equals("echo")) {
+            echo(client, (int) amount, round);
+          } else {
+            upload(client, (int) amount, round, options(args));
+          }
+          if (impaired) {
+            System.out.println("  link: requests " + proxy.toDevice() + "; answers " + proxy.fromDevice());
+          }
+        }
+      } finally {
+        deleteTree(dir);
+      }
+    }
+  }
+
+  private static void echo(SmpClient client, int count, int round) {
+    OsMgmtClient os = new OsMgmtClient(client);
+    for (int i = 0; i < Math.min(count, 500); i++) {
+      os.echo("warm-up");
+    }
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      os.echo("hello");
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("echo round %d: %d requests in %.3f s = %.0f requests/s, %.1f us each%n",
+        round, count, seconds, count / seconds, seconds * 1e6 / count);
+  }
+
+  private static void upload(SmpClient client, int size, int round, TransferOptions options) {
+    byte[] payload = new byte[size];
+    new Random(round).nextBytes(payload);
+    byte[] image = new McubootImageBuilder().version(ImageVersion.of(1, 0, round)).payload(payload).build();
+    long start = System.nanoTime();
+    ImageUploader.Result result = new ImageUploader(client, options).upload(image);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("upload round %d: %d bytes in %d requests, %.3f s = %.2f MB/s, %.1f us per request%n",
+        round, image.length, result.requests(), seconds, image.length / seconds / 1e6,
+        seconds * 1e6 / result.requests());
+  }
+
+  private static TransferOptions options(String[] args) {
+    TransferOptions.Builder b = TransferOptions.builder();
+    String timeout = option(args, "--timeout-ms", null);
+    if (timeout != null) {
+      b.chunkTimeout(Duration.ofMillis(Long.parseLong(timeout)));
+    }
+    String retries = option(args, "--retries", null);
+    if (retries != null) {
+      b.retries(Integer.parseInt(retries));
+    }
+    return b.build();
+  }
+
+  private static String option(String[] args, String name, String fallback) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
