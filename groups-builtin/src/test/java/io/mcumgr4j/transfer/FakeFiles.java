@@ -65,7 +65,7 @@ final class FakeFiles implements FsMgmt {
     if (at > 0 && at != off) {
       long expected = off;
       uploading = null;
-      throw new GroupErrorException(FsMgmtError.FILE_OFFSET_NOT_VALID).withEntries(out -> out.key("len").uint(expected));
+      throw new GroupErrorException(FsMgmtError.FILE_OFFSET_NOT_VALID).withEntries(out -> out.uint("len", expected));
     }
     byte[] old = files.getOrDefault(name, new byte[0]);
     byte[] grown = Arrays.copyOf(old, old.length + data.length);

@@ -1,8 +1,5 @@
 package io.mcumgr4j.error;
 
-import io.mcumgr4j.cbor.CborWriter;
-import java.util.function.Consumer;
-
 /**
  * A group-specific failure. A handler throws it to answer {@code err: {group, rc}} (v2) or the
  * translated {@code rc} (v1); a client throws it when a response carries {@code err}.
@@ -10,7 +7,7 @@ import java.util.function.Consumer;
 public class GroupErrorException extends SmpException {
 
   private final transient GroupError error;
-  private transient Consumer<CborWriter> entries;
+  private transient ErrorEntries entries;
   private byte[] response;
 
   public GroupErrorException(GroupError error) {
@@ -35,16 +32,14 @@ public class GroupErrorException extends SmpException {
    * Server side: keys the response carries beside {@code err} (e.g. FS upload's expected
    * {@code len}), written after it. Returns this.
    */
-  public GroupErrorException withEntries(Consumer<CborWriter> entries) {
+  public GroupErrorException withEntries(ErrorEntries entries) {
     this.entries = entries;
     return this;
   }
 
-  /** Writes the entries set with {@link #withEntries}, if any. */
-  public void writeEntries(CborWriter out) {
-    if (entries != null) {
-      entries.accept(out);
-    }
+  /** The entries set with {@link #withEntries}, or {@code null}. */
+  public ErrorEntries entries() {
+    return entries;
   }
 
   /** Client side: the whole response payload, so callers can read keys beside {@code err}. Returns this. */

@@ -1,5 +1,6 @@
 package io.mcumgr4j.server;
 
+import io.mcumgr4j.annotation.MgmtErr;
 import io.mcumgr4j.callback.MgmtCallbacks;
 import io.mcumgr4j.cbor.CborWriter;
 import io.mcumgr4j.error.GroupError;
@@ -14,8 +15,8 @@ public final class RequestContext {
   private final SmpServer server;
   private SmpHeader header;
   private TransportInfo transport;
-  private int errorGroup;
-  private int errorRc;
+  /** The {@code rc} a v1 request gets for the group error written, 0 when none (or it translates to 0). */
+  private int legacyRc;
 
   RequestContext(SmpServer server) {
     this.server = server;
@@ -24,8 +25,7 @@ public final class RequestContext {
   void reset(SmpHeader header, TransportInfo transport) {
     this.header = header;
     this.transport = transport;
-    this.errorGroup = 0;
-    this.errorRc = 0;
+    this.legacyRc = 0;
   }
 
   /** The request header. */
@@ -77,9 +77,9 @@ public final class RequestContext {
    * Writes {@code err: {group, rc}} into the response at this point, keeping whatever the handler
    * wrote around it (as Zephyr's {@code smp_add_cmd_err}) for a v2 request. For a v1 request the
    * whole response becomes {@code {rc}} with the group's translated code and the other keys are
-   * not sent (unless the group translates the code to 0, when the response goes out as written).
-   * Use {@link io.mcumgr4j.error.GroupErrorException} when the
-   * error is all the response holds.
+   * not sent (unless the group translates the code to 0, when the response goes out as written,
+   * {@code err} included, as Zephyr sends it). Use {@link io.mcumgr4j.error.GroupErrorException}
+   * when the error is all the response holds.
    */
   public void writeGroupError(CborWriter response, GroupError error) {
     writeGroupError(response, error.group(), error.rc());
@@ -90,21 +90,17 @@ public final class RequestContext {
     if (rc == 0) {
       return;
     }
-    errorGroup = group;
-    errorRc = rc;
+    if (header.version() == SmpHeader.VERSION_1) {
+      legacyRc = server.translate(group, rc).code();
+      if (legacyRc != MgmtErr.EOK.code()) {
+        return;
+      }
+    }
     response.key("err").startMap().key("group").uint(group).key("rc").uint(rc).end();
   }
 
-  /** Whether a group error was written into this response. */
-  boolean hasGroupError() {
-    return errorRc != 0;
-  }
-
-  int errorGroup() {
-    return errorGroup;
-  }
-
-  int errorRc() {
-    return errorRc;
+  /** The {@code rc} that replaces this v1 response because of a group error, or 0. */
+  int legacyRc() {
+    return legacyRc;
   }
 }

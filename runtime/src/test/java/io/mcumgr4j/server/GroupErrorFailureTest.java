@@ -52,7 +52,7 @@ class GroupErrorFailureTest {
         return switch (id) {
           case CMD_ENTRIES_TOO_LONG -> (ctx, in, out) -> {
             throw new GroupErrorException(TestGroups.TestError.NOT_WANTED)
-                .withEntries(w -> w.key("blob").bytes(new byte[1000]));
+                .withEntries(w -> w.bytes("blob", new byte[1000]));
           };
           case CMD_ENTRIES_THROW -> (ctx, in, out) -> {
             throw new GroupErrorException(TestGroups.TestError.NOT_WANTED)

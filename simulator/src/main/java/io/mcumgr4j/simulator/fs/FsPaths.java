@@ -145,4 +145,21 @@ final class FsPaths {
   private static GroupErrorException invalid(String why) {
     return new GroupErrorException(FsMgmtError.FILE_INVALID_NAME, why);
   }
+
+  /** The regular file {@code name} names, for reading: Zephyr's {@code fs_mgmt_filelen} errors. */
+  Path regularFile(String name) {
+    Path file;
+    try {
+      file = resolve(name);
+    } catch (NoSuchFileException e) {
+      throw new GroupErrorException(FsMgmtError.FILE_NOT_FOUND);
+    }
+    if (Files.isDirectory(file)) {
+      throw new GroupErrorException(FsMgmtError.FILE_IS_DIRECTORY);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new GroupErrorException(FsMgmtError.FILE_NOT_FOUND);
+    }
+    return file;
+  }
 }

@@ -265,7 +265,7 @@ public final class SimulatedImgMgmt implements ImgMgmt {
         // Zephyr writes err, keeps rc 0 and then answers off as for success: the upload goes on
         long at = expected;
         throw new GroupErrorException(GroupError.of(check.group(), check.rc()), "refused by a callback")
-            .withEntries(out -> out.key("off").uint(at));
+            .withEntries(out -> out.uint("off", at));
       }
       if (!check.isOk()) {
         stop(action.image());
