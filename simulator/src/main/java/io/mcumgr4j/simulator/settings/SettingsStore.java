@@ -4,21 +4,10 @@ import io.mcumgr4j.annotation.MgmtErr;
 import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.error.MgmtException;
 import io.mcumgr4j.groups.settings.SettingsMgmtError;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.zip.CRC32;
 
 /**
  * The settings of a simulated device: Zephyr's settings subsystem with a handler per registered
@@ -73,31 +61,9 @@ import java.util.zip.CRC32;
  * bounds fails as a full backend does ({@code -ENOSPC} from {@code settings_save}), like any other
  * failed write of the file.
  *
- * <h2>File format</h2>
- *
- * <p>Big-endian, written whole on every save:
- *
- * <pre>
- * magic        4 bytes  "M4JS"
- * version      1 byte   1
- * count        4 bytes  number of entries
- * count times:
- *   name length  2 bytes  (1..65535)
- *   name         UTF-8
- *   value length 4 bytes
- *   value        bytes
- * crc          4 bytes  CRC-32 of every byte before it
- * </pre>
- *
- * <p>Entries are in name order. A save writes a temporary file next to the store's, forces it to
- * the disk and renames it over the file in one atomic move, so the file is always either the old
- * or the new content, never half of one. No file means no persisted settings (never saved, or
- * erased). A file that fails any check (magic, version, CRC, lengths past the end, bytes after the
- * last entry, a name that is not UTF-8 or appears twice) is refused: {@link #load()} throws an
- * {@link UncheckedIOException} caused by a {@link CorruptFileException} naming the file and the
- * fault, and memory stays as it was; nothing is guessed from a damaged file. {@link #erase()} (or
- * deleting the file) clears it. A file written under larger bounds is read whole; a load takes of
- * it only what fits in memory.
+ * <p>The file's format and its atomic save are {@link SettingsFile}'s: a file that fails its checks
+ * is refused ({@link #load()} throws an {@link UncheckedIOException} caused by a {@link
+ * SettingsFile.SettingsFile.CorruptFileException}) and memory stays as it was.
  */
 public final class SettingsStore {
 
@@ -117,14 +83,7 @@ public final class SettingsStore {
   /** Bytes (names and values) a store holds at most by default: a small settings partition, 16 KiB. */
   public static final long DEFAULT_MAX_BYTES = 16 * 1024;
 
-  private static final byte[] MAGIC = {'M', '4', 'J', 'S'};
-  private static final int FORMAT_VERSION = 1;
-  private static final int HEADER_SIZE = MAGIC.length + 1 + 4;
-  private static final int CRC_SIZE = 4;
-  /** The file holds a name's length in 2 bytes, so names are at most 65535 bytes. */
-  private static final int MAX_NAME_BUFFER = 0x10000;
-
-  private final Path file;
+  private final SettingsFile file;
   private final Set<String> roots;
   private final int maxNameLength;
   private final int maxValueLength;
@@ -132,15 +91,6 @@ public final class SettingsStore {
   private final long maxBytes;
   private final TreeMap<String, byte[]> memory = new TreeMap<>();
   private long commits;
-
-  /** A settings file that cannot be what a save wrote: truncated, altered or not a settings file. */
-  public static final class CorruptFileException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    CorruptFileException(Path file, String fault) {
-      super("settings file " + file + " is corrupt: " + fault);
-    }
-  }
 
   /**
    * Creates a store with the default bounds, {@link #DEFAULT_MAX_ENTRIES} and {@link
@@ -169,13 +119,13 @@ public final class SettingsStore {
    */
   public SettingsStore(Path file, Set<String> roots, int maxNameLength, int maxValueLength, int maxEntries,
       long maxBytes) {
-    this.file = Objects.requireNonNull(file, "file");
+    this.file = new SettingsFile(Objects.requireNonNull(file, "file"));
     for (String root : roots) {
       if (root.isEmpty() || root.indexOf('/') >= 0) {
         throw new IllegalArgumentException("a settings root is one non-empty name segment: '" + root + "'");
       }
     }
-    if (maxNameLength < 2 || maxNameLength > MAX_NAME_BUFFER || maxValueLength < 1) {
+    if (maxNameLength < 2 || maxNameLength > SettingsFile.MAX_NAME_BUFFER || maxValueLength < 1) {
       throw new IllegalArgumentException("limits too small: name " + maxNameLength + ", value " + maxValueLength);
     }
     if (maxEntries < 1 || maxBytes < (long) maxNameLength - 1 + maxValueLength) {
@@ -191,7 +141,7 @@ public final class SettingsStore {
 
   /** The file the settings are persisted in. */
   public Path file() {
-    return file;
+    return file.path();
   }
 
   /** The roots that have a handler. */
@@ -264,9 +214,9 @@ public final class SettingsStore {
    */
   public synchronized void delete(String name) {
     checkName(name);
-    TreeMap<String, byte[]> stored = readFile();
+    TreeMap<String, byte[]> stored = file.read();
     if (stored.remove(name) != null) {
-      writeFile(stored);
+      file.write(stored);
     }
   }
 
@@ -284,7 +234,7 @@ public final class SettingsStore {
    */
   public synchronized void save() {
     checkBounds(memory);
-    writeFile(memory);
+    file.write(memory);
   }
 
   /**
@@ -300,7 +250,7 @@ public final class SettingsStore {
    */
   public synchronized void save(String subtree) {
     checkName(subtree);
-    TreeMap<String, byte[]> next = readFile();
+    TreeMap<String, byte[]> next = file.read();
     next.keySet().removeIf(name -> inSubtree(name, subtree));
     memory.forEach((name, value) -> {
       if (inSubtree(name, subtree)) {
@@ -308,7 +258,7 @@ public final class SettingsStore {
       }
     });
     checkBounds(next);
-    writeFile(next);
+    file.write(next);
   }
 
   /**
@@ -318,10 +268,10 @@ public final class SettingsStore {
    * on past a handler that refuses one. No file: memory stays as it is.
    *
    * @throws UncheckedIOException if the file cannot be read or is corrupt (caused by a {@link
-   *     CorruptFileException}); memory is then left as it was
+   *     SettingsFile.CorruptFileException}); memory is then left as it was
    */
   public synchronized void load() {
-    overlay(readFile());
+    overlay(file.read());
     commits++;
   }
 
@@ -333,7 +283,7 @@ public final class SettingsStore {
    * @throws UncheckedIOException as {@link #load()}; memory and the count are then left as they were
    */
   public synchronized void reload() {
-    TreeMap<String, byte[]> stored = readFile();
+    TreeMap<String, byte[]> stored = file.read();
     memory.clear();
     overlay(stored);
     commits = 1;
@@ -362,9 +312,9 @@ public final class SettingsStore {
    */
   public synchronized void erase() {
     try {
-      Files.deleteIfExists(file);
+      file.delete();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot erase settings file " + file, e);
+      throw new UncheckedIOException("cannot erase settings file " + file.path(), e);
     }
   }
 
@@ -432,133 +382,9 @@ public final class SettingsStore {
   /** Refuses to store {@code values} past the bounds, as a full backend refuses a save. */
   private void checkBounds(Map<String, byte[]> values) {
     if (values.size() > maxEntries || bytesOf(values) > maxBytes) {
-      throw new UncheckedIOException(new IOException("settings storage " + file + " full: "
+      throw new UncheckedIOException(new IOException("settings storage " + file.path() + " full: "
           + values.size() + " values of " + bytesOf(values) + " bytes, at most " + maxEntries + " of "
           + maxBytes));
     }
-  }
-
-  /** Writes {@code values} to a temporary file and moves it over the store's file atomically. */
-  private void writeFile(TreeMap<String, byte[]> values) {
-    byte[] content = encode(values);
-    Path target = file.toAbsolutePath();
-    try {
-      Files.createDirectories(target.getParent());
-      Path temp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
-      try {
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-          ByteBuffer buffer = ByteBuffer.wrap(content);
-          while (buffer.hasRemaining()) {
-            channel.write(buffer);
-          }
-          // on the disk before the rename makes it the store's file, so a crash leaves old or new
-          channel.force(true);
-        }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot save settings to " + file, e);
-    }
-  }
-
-  private static byte[] encode(TreeMap<String, byte[]> values) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.write(MAGIC);
-      out.writeByte(FORMAT_VERSION);
-      out.writeInt(values.size());
-      for (Map.Entry<String, byte[]> e : values.entrySet()) {
-        byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
-        out.writeShort(name.length);
-        out.write(name);
-        out.writeInt(e.getValue().length);
-        out.write(e.getValue());
-      }
-      CRC32 crc = new CRC32();
-      crc.update(bytes.toByteArray());
-      out.writeInt((int) crc.getValue());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
-    }
-    return bytes.toByteArray();
-  }
-
-  private TreeMap<String, byte[]> readFile() {
-    byte[] content;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return new TreeMap<>();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read settings file " + file, e);
-    }
-    try {
-      return decode(content);
-    } catch (CorruptFileException e) {
-      throw new UncheckedIOException(e.getMessage(), e);
-    }
-  }
-
-  private TreeMap<String, byte[]> decode(byte[] content) throws CorruptFileException {
-    if (content.length < HEADER_SIZE + CRC_SIZE) {
-      throw new CorruptFileException(file, content.length + " bytes, shorter than an empty store");
-    }
-    ByteBuffer in = ByteBuffer.wrap(content);
-    byte[] magic = new byte[MAGIC.length];
-    in.get(magic);
-    if (!Arrays.equals(magic, MAGIC)) {
-      throw new CorruptFileException(file, "not a settings file (magic)");
-    }
-    int version = in.get() & 0xFF;
-    if (version != FORMAT_VERSION) {
-      throw new CorruptFileException(file, "format version " + version);
-    }
-    int crcAt = content.length - CRC_SIZE;
-    CRC32 crc = new CRC32();
-    crc.update(content, 0, crcAt);
-    if ((int) crc.getValue() != ByteBuffer.wrap(content, crcAt, CRC_SIZE).getInt()) {
-      throw new CorruptFileException(file, "CRC mismatch (truncated or altered)");
-    }
-    long count = Integer.toUnsignedLong(in.getInt());
-    TreeMap<String, byte[]> values = new TreeMap<>();
-    var utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    for (long i = 0; i < count; i++) {
-      need(in, crcAt, 2, "name length of entry " + i);
-      byte[] name = take(in, crcAt, Short.toUnsignedInt(in.getShort()), "name of entry " + i);
-      need(in, crcAt, 4, "value length of entry " + i);
-      byte[] value = take(in, crcAt, Integer.toUnsignedLong(in.getInt()), "value of entry " + i);
-      String key;
-      try {
-        key = utf8.decode(ByteBuffer.wrap(name)).toString();
-      } catch (CharacterCodingException e) {
-        throw new CorruptFileException(file, "name of entry " + i + " is not UTF-8");
-      }
-      if (key.isEmpty() || values.put(key, value) != null) {
-        throw new CorruptFileException(file, "entry " + i + " has an empty or repeated name");
-      }
-    }
-    if (in.position() != crcAt) {
-      throw new CorruptFileException(file, (crcAt - in.position()) + " bytes after the last entry");
-    }
-    return values;
-  }
-
-  /** Throws unless {@code size} more bytes are there before {@code end}. */
-  private void need(ByteBuffer in, int end, long size, String what) throws CorruptFileException {
-    if (end - in.position() < size) {
-      throw new CorruptFileException(file, what + " runs past the end");
-    }
-  }
-
-  /** The next {@code length} bytes, checked against {@code end} before anything is allocated. */
-  private byte[] take(ByteBuffer in, int end, long length, String what) throws CorruptFileException {
-    need(in, end, length, what);
-    byte[] out = new byte[(int) length];
-    in.get(out);
-    return out;
   }
 }

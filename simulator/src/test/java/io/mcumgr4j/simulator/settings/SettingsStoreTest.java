@@ -92,7 +92,7 @@ class SettingsStoreTest {
     Files.write(file, new byte[] {1, 2, 3});
     assertThatThrownBy(() -> store.delete("app/a"))
         .isInstanceOf(UncheckedIOException.class)
-        .hasCauseInstanceOf(SettingsStore.CorruptFileException.class);
+        .hasCauseInstanceOf(SettingsFile.CorruptFileException.class);
     assertThat(Files.readAllBytes(file)).containsExactly(1, 2, 3);
   }
 
@@ -293,29 +293,6 @@ class SettingsStoreTest {
   }
 
   @Test
-  void theFileFormatIsAsDocumented() throws Exception {
-    store.write("net/z", new byte[] {(byte) 0xFF});
-    store.write("app/a", new byte[] {1, 2});
-    store.save();
-
-    byte[] body = HEX.parseHex("4d344a5301" + "00000002"
-        + "0005" + "6170702f61" + "00000002" + "0102"
-        + "0005" + "6e65742f7a" + "00000001" + "ff");
-    assertThat(HEX.formatHex(Files.readAllBytes(file))).isEqualTo(HEX.formatHex(withCrc(body)));
-  }
-
-  @Test
-  void savingLeavesNoTemporaryFile() throws Exception {
-    store.write("app/a", new byte[] {1});
-    store.save();
-    store.save();
-
-    try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files).containsExactly(file);
-    }
-  }
-
-  @Test
   void aFailedSaveKeepsFileAndMemoryAndLeavesNoTemporaryFile() throws Exception {
     store.write("app/a", new byte[] {1});
     Files.createDirectories(file.resolve("occupied"));   // the file's name is taken by a directory
@@ -367,7 +344,7 @@ class SettingsStoreTest {
       Files.write(file, content);
       assertThatThrownBy(() -> store.load())
           .isInstanceOf(UncheckedIOException.class)
-          .hasCauseInstanceOf(SettingsStore.CorruptFileException.class)
+          .hasCauseInstanceOf(SettingsFile.CorruptFileException.class)
           .hasMessageContaining(file.toString());
       assertThat(store.values()).containsOnlyKeys("app/a", "app/b", "app/memory");
     }
