@@ -34,10 +34,6 @@ final class RawCodec {
 
   private static final HexFormat HEX = HexFormat.of();
   private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-  private static final int MAJOR_UINT = 0;
-  private static final int MAJOR_NINT = 1;
-  private static final int MAJOR_ARRAY = 4;
-  private static final int MAJOR_MAP = 5;
 
   private RawCodec() {}
 
@@ -107,7 +103,36 @@ final class RawCodec {
   }
 
   private static Object read(CborReader in) {
-    // the typed peeks skip tags, so rawValue() below starts at the item itself
+    return switch (in.peekType()) {
+      case UINT -> {
+        long v = in.uint64();
+        yield v >= 0 ? (Object) v : new BigInteger(Long.toUnsignedString(v));
+      }
+      case NINT -> in.int64();
+      case BYTES -> HEX_PREFIX + HEX.formatHex(in.bytes());
+      case TEXT -> in.text();
+      case ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        in.beginArray();
+        while (in.hasNextItem()) {
+          list.add(read(in));
+        }
+        yield list;
+      }
+      case MAP -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        in.beginMap();
+        for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+          map.put(key, read(in));
+        }
+        yield map;
+      }
+      // peekType() skips tags, so TAG is never seen; SIMPLE is a boolean, null, float or another simple value
+      case TAG, SIMPLE -> readSimple(in);
+    };
+  }
+
+  private static Object readSimple(CborReader in) {
     if (in.nextIsNull()) {
       return null;
     }
@@ -117,40 +142,7 @@ final class RawCodec {
     if (in.nextIsFloat()) {
       return in.float64();
     }
-    if (in.nextIsText()) {
-      return in.text();
-    }
-    if (in.nextIsBytes()) {
-      return HEX_PREFIX + HEX.formatHex(in.bytes());
-    }
-    // integers, maps and arrays: the first byte's major type says which, and its sign for integers
-    byte[] raw = in.rawValue();
-    int major = (raw[0] & 0xFF) >>> 5;
-    CborReader item = CborReader.of(raw);
-    if (major == MAJOR_UINT || major == MAJOR_NINT) {
-      if (major == MAJOR_UINT) {
-        long v = item.uint64();
-        return v >= 0 ? (Object) v : new BigInteger(Long.toUnsignedString(v));
-      }
-      return item.int64();
-    }
-    if (major == MAJOR_MAP) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      item.beginMap();
-      for (String key = item.nextKey(); key != null; key = item.nextKey()) {
-        map.put(key, read(item));
-      }
-      return map;
-    }
-    if (major == MAJOR_ARRAY) {
-      List<Object> list = new ArrayList<>();
-      item.beginArray();
-      while (item.hasNextItem()) {
-        list.add(read(item));
-      }
-      return list;
-    }
-    throw new MalformedResponseException("response has a CBOR simple value 0x" + HEX.toHexDigits(raw[0])
+    throw new MalformedResponseException("response has a CBOR simple value 0x" + HEX.toHexDigits(in.rawValue()[0])
         + ", which JSON cannot show");
   }
 }

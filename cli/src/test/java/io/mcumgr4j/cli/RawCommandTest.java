@@ -112,6 +112,17 @@ class RawCommandTest extends CliDeviceTest {
         .isInstanceOf(MalformedResponseException.class);
   }
 
+  @Test
+  void cborToJsonWalksNestedIndefiniteContainers() {
+    // {_ "m": [_ {_ "k": [1, {}]}, []], "z": 0} as Zephyr answers, every container of indefinite length but two
+    byte[] cbor = HexFormat.of().parseHex("bf" + "616d" + "9f" + "bf" + "616b" + "82" + "01" + "a0" + "ff" + "80" + "ff"
+        + "617a" + "00" + "ff");
+    assertThat(JsonValues.write(RawCodec.decode(cbor), false)).isEqualTo("{\"m\":[{\"k\":[1,{}]},[]],\"z\":0}");
+    assertThatThrownBy(() -> RawCodec.decode(HexFormat.of().parseHex("a16173e0")))
+        .isInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("simple value 0xe0");
+  }
+
   private static String hex(byte[] bytes) {
     return HexFormat.of().formatHex(bytes);
   }

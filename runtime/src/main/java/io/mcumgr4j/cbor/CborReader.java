@@ -157,6 +157,23 @@ public final class CborReader {
     return peek() >>> 5 == MAJOR_BYTES;
   }
 
+  /** CBOR's major types, in the order of their numbers (0..7). */
+  public enum MajorType {
+    UINT, NINT, BYTES, TEXT, ARRAY, MAP, TAG, SIMPLE;
+
+    private static final MajorType[] BY_NUMBER = values();
+  }
+
+  /**
+   * The major type of the next value, which a caller reads next with the matching method; tags
+   * are skipped (consumed), so this is never {@link MajorType#TAG}. {@link MajorType#SIMPLE}
+   * covers booleans, {@code null}, {@code undefined} and floats ({@link #nextIsBoolean()}, {@link
+   * #nextIsNull()}, {@link #nextIsFloat()} tell them apart).
+   */
+  public MajorType peekType() {
+    return MajorType.BY_NUMBER[peek() >>> 5];
+  }
+
   private int peek() {
     skipTags();
     need(1);

@@ -425,6 +425,55 @@ class CborReaderTest {
     assertThat(r.nextKey()).isNull();
   }
 
+  @ParameterizedTest
+  @CsvSource({
+      "00, UINT", "1bffffffffffffffff, UINT", "20, NINT", "3bffffffffffffffff, NINT",
+      "40, BYTES", "5f41aaff, BYTES", "60, TEXT", "7f6161ff, TEXT",
+      "80, ARRAY", "9fff, ARRAY", "a0, MAP", "bfff, MAP",
+      "f4, SIMPLE", "f5, SIMPLE", "f6, SIMPLE", "f7, SIMPLE", "f93c00, SIMPLE", "fa3f800000, SIMPLE",
+      "fb3ff0000000000000, SIMPLE", "e0, SIMPLE",
+      "c11a514b67b0, UINT", "d8206163, TEXT", "c2c340, BYTES"})
+  void peekTypeNamesTheNextItemsMajorTypeAndConsumesOnlyTags(String hex, CborReader.MajorType type) {
+    byte[] item = HEX.parseHex(hex);
+    CborReader r = CborReader.of(item);
+
+    assertThat(r.peekType()).isEqualTo(type);
+    assertThat(r.peekType()).as("a second peek sees the same item").isEqualTo(type);
+    // what is left is the item itself, tags gone: its raw bytes end the input
+    byte[] raw = r.rawValue();
+    assertThat(HEX.formatHex(item)).endsWith(HEX.formatHex(raw));
+    assertThat(raw[0] & 0xE0).isNotEqualTo(0xC0);
+  }
+
+  @Test
+  void peekTypeWalksNestedContainers() {
+    // {"a": [1, -1, h'01', "x", {"b": true}], "c": null}
+    CborReader r = reader("a2" + "6161" + "85" + "01" + "20" + "4101" + "6178" + "a16162f5" + "6163f6");
+    List<CborReader.MajorType> seen = new ArrayList<>();
+    r.beginMap();
+    r.nextKey();
+    seen.add(r.peekType());
+    r.beginArray();
+    while (r.hasNextItem()) {
+      CborReader.MajorType t = r.peekType();
+      seen.add(t);
+      r.skipValue();
+    }
+    r.nextKey();
+    seen.add(r.peekType());
+    assertThat(r.nextIsNull()).isTrue();
+    assertThat(r.nextKey()).isNull();
+    assertThat(seen).containsExactly(CborReader.MajorType.ARRAY, CborReader.MajorType.UINT,
+        CborReader.MajorType.NINT, CborReader.MajorType.BYTES, CborReader.MajorType.TEXT,
+        CborReader.MajorType.MAP, CborReader.MajorType.SIMPLE);
+  }
+
+  @Test
+  void peekTypeOnNothingLeftIsEinval() {
+    assertEinval(() -> reader("").peekType(), "");
+    assertEinval(() -> reader("c1").peekType(), "");
+  }
+
   @Test
   void nextIsNullConsumesOnlyNull() {
     CborReader r = reader("a3" + "6161f6" + "616205" + "6163f6");
