@@ -9,14 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.testing.compile.Compilation;
 import io.mcumgr4j.cbor.CborReader;
 import io.mcumgr4j.cbor.CborWriter;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.HashMap;
-import java.util.Map;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,33 +64,4 @@ class RecordDecodingTest {
   }
 
   /** Loads the class files of a compilation, with the test's own class path (the runtime) behind them. */
-  private static final class GeneratedClasses extends ClassLoader {
-
-    private final Map<String, JavaFileObject> classes = new HashMap<>();
-
-    GeneratedClasses(Compilation compilation) {
-      super(RecordDecodingTest.class.getClassLoader());
-      for (JavaFileObject f : compilation.generatedFiles()) {
-        if (f.getKind() == JavaFileObject.Kind.CLASS) {
-          // names look like /CLASS_OUTPUT/test/GCodec.class
-          String path = f.getName().substring(f.getName().indexOf('/', 1) + 1);
-          classes.put(path.substring(0, path.length() - ".class".length()).replace('/', '.'), f);
-        }
-      }
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      JavaFileObject f = classes.get(name);
-      if (f == null) {
-        throw new ClassNotFoundException(name);
-      }
-      try (InputStream in = f.openInputStream()) {
-        byte[] bytes = in.readAllBytes();
-        return defineClass(name, bytes, 0, bytes.length);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
 }

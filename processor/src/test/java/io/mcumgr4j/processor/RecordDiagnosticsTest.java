@@ -53,8 +53,8 @@ class RecordDiagnosticsTest {
   @Test
   void anUnsupportedComponentTypeIsRefused() {
     assertSingleError(compile(result("""
-              short s""")),
-        "short is not supported: use int");
+              char s""")),
+        "char is not supported: use String for text, or int for a number");
   }
 
   @Test
@@ -77,7 +77,7 @@ class RecordDiagnosticsTest {
           record Inner(char c) {}
         }
         """);
-    assertSingleError(compile(g), "char is not supported: use int");
+    assertSingleError(compile(g), "char is not supported: use String for text");
   }
 
   @Test

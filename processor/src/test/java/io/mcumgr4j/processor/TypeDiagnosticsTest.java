@@ -50,20 +50,20 @@ class TypeDiagnosticsTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
-      short                 | short is not supported: use int (with @Uint(bits = 8 or 16) for unsigned values)
-      char                  | char is not supported: use int
-      byte                  | byte is not supported: use int
-      Short                 | java.lang.Short is not supported: use a record, List, Map<String, T>, an Optional
+      char                  | char is not supported: use String for text, or int for a number
+      Character             | java.lang.Character is not supported: use a primitive or its box (boolean, byte, short, int, long, float, double), String
+      @Uint(bits = 8) short | @Uint applies to int and long: use int with @Uint(bits = 8 or 16) for an unsigned short
+      @Uint(bits = 16) List<Short> | @Uint applies to int and long: use Integer with @Uint(bits = 8 or 16) for an unsigned java.lang.Short
       int[]                 | arrays other than byte[] are not supported: use List<T>
       String[]              | arrays other than byte[] are not supported: use List<T>
       List<byte[][]>        | arrays other than byte[] are not supported: use List<T>
-      Set<String>           | java.util.Set<java.lang.String> is not supported: use a record, List, Map<String, T>
+      Set<String>           | java.util.Set<java.lang.String> is not supported: use a primitive or its box
       Map<Integer, String>  | map keys must be String (CBOR text): java.util.Map<java.lang.Integer,java.lang.String> is not supported
       List<Optional<String>>| Optional is allowed only as a parameter's or field's own type, not inside a list or map
       Map<String, OptionalInt> | Optional is allowed only as a parameter's or field's own type, not inside a list or map
       Optional<Optional<String>> | Optional is allowed only as a parameter's or field's own type, not inside a list or map
-      Plain                 | test.G.Plain is not supported: use a record, List, Map<String, T>
-      Object                | java.lang.Object is not supported: use a record
+      Plain                 | test.G.Plain is not supported: use a primitive or its box
+      Object                | java.lang.Object is not supported: use a primitive or its box
       NoCode                | enum NoCode travels by code: give it a public `int code()` method
       LongCode              | enum LongCode travels by code: give it a public `int code()` method
       List<PrivateCode>     | enum PrivateCode travels by code: give it a public `int code()` method

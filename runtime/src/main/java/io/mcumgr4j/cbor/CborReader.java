@@ -241,6 +241,16 @@ public final class CborReader {
     return v;
   }
 
+  /** A signed 8-bit integer (Java's {@code byte}). */
+  public byte int8() {
+    return (byte) integer(Byte.MIN_VALUE, Byte.MAX_VALUE);
+  }
+
+  /** A signed 16-bit integer (Java's {@code short}). */
+  public short int16() {
+    return (short) integer(Short.MIN_VALUE, Short.MAX_VALUE);
+  }
+
   /** A signed 32-bit integer. */
   public int int32() {
     return (int) integer(Integer.MIN_VALUE, Integer.MAX_VALUE);

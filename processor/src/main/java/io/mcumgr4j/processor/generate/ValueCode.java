@@ -59,6 +59,8 @@ final class ValueCode {
     if (type instanceof CborType.Scalar s) {
       return switch (s.kind()) {
         case BOOL -> CodeBlock.of("$L.bool()", r);
+        case INT8 -> CodeBlock.of("$L.int8()", r);
+        case INT16 -> CodeBlock.of("$L.int16()", r);
         case INT32 -> CodeBlock.of("$L.int32()", r);
         case INT64 -> CodeBlock.of("$L.int64()", r);
         case UINT8 -> CodeBlock.of("$L.uint8()", r);
@@ -95,7 +97,7 @@ final class ValueCode {
     if (type instanceof CborType.Scalar s) {
       String method = switch (s.kind()) {
         case BOOL -> "bool";
-        case INT32, INT64 -> "integer";
+        case INT8, INT16, INT32, INT64 -> "integer";
         case UINT8 -> "uint8";
         case UINT16 -> "uint16";
         case UINT32 -> "uint32";
@@ -142,11 +144,13 @@ final class ValueCode {
 
   /**
    * A {@code BiConsumer<CborWriter, T>} for list and map items: a method reference where one fits.
-   * Scalars inside a lambda stay lambdas: javac cannot infer a boxed item for a method reference
-   * whose parameter is primitive there.
+   * A method reference fits only where the writer's parameter boxes to the item's type: javac
+   * infers the item type from a primitive parameter's box (so {@code CborWriter::integer}, which
+   * takes a {@code long}, would make a {@code List<Integer>} a {@code List<Long>}); and scalars
+   * inside a lambda stay lambdas, as javac cannot infer a boxed item there either.
    */
   CodeBlock writeFunction(CborType item, int depth) {
-    if (item instanceof CborType.Scalar s && depth == 1) {
+    if (item instanceof CborType.Scalar s && depth == 1 && writerTakesItsBox(s.kind())) {
       String call = write(s, "w", "v", depth).toString();
       return CodeBlock.of("$T::$L", Names.CBOR_WRITER, call.substring(2, call.indexOf('(')));
     }
@@ -267,11 +271,16 @@ final class ValueCode {
     return RESERVED.contains(name) || name.matches("[rwv]\\d+") ? name + "_" : name;
   }
 
+  /** Whether {@link #write}'s writer method takes exactly the primitive of {@code kind}'s Java type. */
+  private static boolean writerTakesItsBox(CborType.ScalarKind kind) {
+    return kind != CborType.ScalarKind.INT8 && kind != CborType.ScalarKind.INT16 && kind != CborType.ScalarKind.INT32;
+  }
+
   /** The {@code CborReader} test of whether the next value is of {@code kind}'s CBOR type. */
   private static String kindTest(CborType.ScalarKind kind) {
     return switch (kind) {
       case BOOL -> "nextIsBoolean";
-      case INT32, INT64, UINT8, UINT16, UINT32, UINT64 -> "nextIsInteger";
+      case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64 -> "nextIsInteger";
       case FLOAT32, FLOAT64 -> "nextIsFloat";
       case TEXT -> "nextIsText";
       case BYTES -> "nextIsBytes";

@@ -12,7 +12,7 @@ public sealed interface CborType {
 
   /** The kinds of single values. */
   enum ScalarKind {
-    BOOL, INT32, INT64, UINT8, UINT16, UINT32, UINT64, FLOAT32, FLOAT64, TEXT, BYTES
+    BOOL, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, FLOAT32, FLOAT64, TEXT, BYTES
   }
 
   /** The {@code java.util} optional types. */

@@ -205,8 +205,12 @@ public final class ModelReader {
         return scalar(t, CborType.ScalarKind.FLOAT32, true, uint);
       case DOUBLE:
         return scalar(t, CborType.ScalarKind.FLOAT64, true, uint);
-      case BYTE, SHORT, CHAR:
-        return new CborType.Unsupported(t, t + " is not supported: use int (with @Uint(bits = 8 or 16) for unsigned values)");
+      case BYTE:
+        return scalar(t, CborType.ScalarKind.INT8, true, uint);
+      case SHORT:
+        return scalar(t, CborType.ScalarKind.INT16, true, uint);
+      case CHAR:
+        return new CborType.Unsupported(t, "char is not supported: use String for text, or int for a number");
       case ARRAY:
         if (((javax.lang.model.type.ArrayType) t).getComponentType().getKind() == TypeKind.BYTE) {
           return scalar(t, CborType.ScalarKind.BYTES, false, uint);
@@ -230,6 +234,10 @@ public final class ModelReader {
     switch (name) {
       case "java.lang.Boolean":
         return scalar(t, CborType.ScalarKind.BOOL, false, uint);
+      case "java.lang.Byte":
+        return scalar(t, CborType.ScalarKind.INT8, false, uint);
+      case "java.lang.Short":
+        return scalar(t, CborType.ScalarKind.INT16, false, uint);
       case "java.lang.Integer":
         return integer(t, false, false, uint);
       case "java.lang.Long":
@@ -273,8 +281,9 @@ public final class ModelReader {
     if (e.getKind() == ElementKind.RECORD) {
       return uint != null ? misplacedUint(t) : record(t, e);
     }
-    return new CborType.Unsupported(t, t + " is not supported: use a record, List, Map<String, T>, "
-        + "an Optional, a boxed primitive, String, byte[], an enum with int code(), or RawCbor");
+    return new CborType.Unsupported(t, t + " is not supported: use a primitive or its box (boolean, byte, short, int, "
+        + "long, float, double), String, byte[], a record, List<T>, Map<String, T>, an Optional, an enum with "
+        + "int code(), or RawCbor");
   }
 
   /** How to complete a raw generic type the codec needs the type arguments of; {@code null} for others. */
@@ -323,7 +332,15 @@ public final class ModelReader {
   }
 
   private static CborType misplacedUint(TypeMirror t) {
-    return new CborType.Unsupported(t, "@Uint applies to integers only, not " + t + ": remove it");
+    return new CborType.Unsupported(t, switch (t.getKind()) {
+      case BYTE, SHORT -> "@Uint applies to int and long: use int with @Uint(bits = 8 or 16) for an unsigned " + t;
+      case DECLARED -> switch (t.toString()) {
+        case "java.lang.Byte", "java.lang.Short" -> "@Uint applies to int and long: use Integer with @Uint(bits = 8 or 16) "
+            + "for an unsigned " + t;
+        default -> "@Uint applies to integers only, not " + t + ": remove it";
+      };
+      default -> "@Uint applies to integers only, not " + t + ": remove it";
+    });
   }
 
   private boolean hasCodeMethod(TypeElement e) {
