@@ -90,7 +90,7 @@ class ProcessorContractTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation.diagnostics()).isEmpty();
-    assertThat(compilation.generatedSourceFiles()).hasSize(9);
+    assertThat(compilation.generatedSourceFiles()).hasSize(10);
   }
 
   @Test
@@ -110,6 +110,7 @@ class ProcessorContractTest {
         "test.BaseError", List.of("test.Base"),
         "test.BaseDispatcher", List.of("test.Base"),
         "test.BaseClient", List.of("test.Base"),
+        "test.ExtForwarding", List.of("test.Ext"),
         "test.BaseCodec", List.of("test.Base"),
         "test.ExtError", List.of("test.Ext"),
         "test.ExtDispatcher", List.of("test.Ext"),

@@ -33,6 +33,10 @@ public final class GroupGenerator {
     if (events.needed()) {
       types.add(events.generate());
     }
+    ForwardingGenerator forwarding = new ForwardingGenerator(group, names);
+    if (forwarding.needed()) {
+      types.add(forwarding.generate());
+    }
     for (TypeSpec type : types) {
       JavaFile.builder(group.packageName(), type)
           .skipJavaLangImports(true)

@@ -35,6 +35,7 @@ final class Names {
   final ClassName client;
   final ClassName events;
   final ClassName codec;
+  final ClassName forwarding;
 
   Names(GroupModel group) {
     this.iface = ClassName.get(group.element());
@@ -45,6 +46,7 @@ final class Names {
     this.client = ClassName.get(p, s + "Client");
     this.events = ClassName.get(p, s + "Events");
     this.codec = ClassName.get(p, s + "Codec");
+    this.forwarding = ClassName.get(p, s + "Forwarding");
   }
 
   static AnnotationSpec generated() {

@@ -12,10 +12,12 @@ import javax.lang.model.element.TypeElement;
  *     joined with {@code _})
  * @param id the group id
  * @param name the enumeration name
- * @param eventGroup the callback event group, -1 when defaulted
+ * @param eventGroup the callback event group: declared, else inherited from an extended group's
+ *     declaration, else -1
  * @param errors declared errors, inherited ones first
  * @param commands commands, inherited ones first
  * @param parentIds the group ids of the annotated interfaces it extends
+ * @param parents the annotated interfaces it extends directly
  * @param notInterface whether the annotation sits on something other than an interface
  * @param typeParameters whether the interface is generic
  * @param unannotatedMethods abstract methods without {@code @Command}
@@ -31,6 +33,7 @@ public record GroupModel(
     List<ErrorModel> errors,
     List<CommandModel> commands,
     List<Integer> parentIds,
+    List<TypeElement> parents,
     boolean notInterface,
     boolean typeParameters,
     List<javax.lang.model.element.ExecutableElement> unannotatedMethods,

@@ -62,10 +62,11 @@ public final class ModelReader {
         prefix(type),
         group.id(),
         group.name(),
-        group.eventGroup(),
+        group.eventGroup() != -1 ? group.eventGroup() : inheritedEventGroup(type),
         errors,
         commands,
         parentIds,
+        directParents(type),
         type.getKind() != ElementKind.INTERFACE,
         !type.getTypeParameters().isEmpty(),
         unannotated,
@@ -108,6 +109,37 @@ public final class ModelReader {
         commands.add(command(method, command));
       }
     }
+  }
+
+  /** The annotated interfaces {@code type} extends directly. */
+  private List<TypeElement> directParents(TypeElement type) {
+    List<TypeElement> out = new ArrayList<>();
+    for (TypeMirror parent : type.getInterfaces()) {
+      TypeElement p = (TypeElement) types.asElement(parent);
+      if (p.getAnnotation(MgmtGroup.class) != null) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The event group an extension inherits: the first one an extended group declares, depth first
+   * (a built-in group carries Zephyr's number, e.g. 2 for the OS group); -1 when none does.
+   */
+  private int inheritedEventGroup(TypeElement type) {
+    for (TypeMirror parent : type.getInterfaces()) {
+      TypeElement p = (TypeElement) types.asElement(parent);
+      MgmtGroup pg = p.getAnnotation(MgmtGroup.class);
+      if (pg != null && pg.eventGroup() >= 0) {
+        return pg.eventGroup();
+      }
+      int inherited = inheritedEventGroup(p);
+      if (inherited >= 0) {
+        return inherited;
+      }
+    }
+    return -1;
   }
 
   private static AnnotationMirror groupMirror(TypeElement type) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
@@ -29,6 +30,8 @@ public final class Validator {
   static final int MAX_KEYS = 64;
 
   private final Messager messager;
+  /** The interface being validated: what it inherits is reported on it (an inherited element may have no source). */
+  private TypeElement root;
   private boolean valid;
 
   public Validator(Messager messager) {
@@ -38,6 +41,7 @@ public final class Validator {
   /** Reports the model's problems; returns whether there were none. */
   public boolean validate(GroupModel group) {
     valid = true;
+    root = group.element();
     Element type = group.element();
     if (group.notInterface()) {
       error(type, "@MgmtGroup goes on an interface whose methods are the group's commands: make "
@@ -82,7 +86,10 @@ public final class Validator {
 
   private void error(ErrorModel e, String message) {
     valid = false;
-    if (e.annotation() != null && e.value() != null) {
+    if (!e.element().equals(root)) {
+      messager.printMessage(Diagnostic.Kind.ERROR, message + " (an error code of " + qualified(e.element())
+          + ", which " + root.getSimpleName() + " extends)", root);
+    } else if (e.annotation() != null && e.value() != null) {
       messager.printMessage(Diagnostic.Kind.ERROR, message, e.element(), e.annotation(), e.value());
     } else {
       messager.printMessage(Diagnostic.Kind.ERROR, message, e.element());
@@ -297,6 +304,36 @@ public final class Validator {
 
   private void error(Element e, String message) {
     valid = false;
-    messager.printMessage(Diagnostic.Kind.ERROR, message, e);
+    if (within(e, root)) {
+      messager.printMessage(Diagnostic.Kind.ERROR, message, e);
+    } else {
+      messager.printMessage(Diagnostic.Kind.ERROR, message + " (" + describe(e) + ", which "
+          + root.getSimpleName() + " inherits)", root);
+    }
+  }
+
+  private static boolean within(Element e, Element type) {
+    for (Element at = e; at != null; at = at.getEnclosingElement()) {
+      if (at.equals(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Names an element declared outside the interface being validated, e.g. {@code reset() of a.b.OsMgmt}. */
+  private static String describe(Element e) {
+    Element owner = e.getEnclosingElement();
+    return switch (e.getKind()) {
+      case METHOD -> "command " + e.getSimpleName() + "() of " + qualified(owner);
+      case PARAMETER -> "parameter " + e.getSimpleName() + " of " + owner.getSimpleName() + "() in "
+          + qualified(owner.getEnclosingElement());
+      case FIELD, RECORD_COMPONENT -> "component " + e.getSimpleName() + " of record " + qualified(owner);
+      default -> qualified(e);
+    };
+  }
+
+  private static String qualified(Element e) {
+    return e instanceof TypeElement t ? t.getQualifiedName().toString() : e.getSimpleName().toString();
   }
 }
