@@ -76,7 +76,7 @@ final class GroupRegistry {
     return MgmtErr.EUNKNOWN;
   }
 
-  private static boolean hasSlot(GroupHandler g, int command) {
+  static boolean hasSlot(GroupHandler g, int command) {
     return g.handler(command, Op.READ) != null || g.handler(command, Op.WRITE) != null;
   }
 }

@@ -4,16 +4,26 @@ import io.mcumgr4j.callback.CallbackResult;
 import io.mcumgr4j.callback.CommandEvent;
 import io.mcumgr4j.callback.MgmtCallbacks;
 import io.mcumgr4j.callback.MgmtEventIds;
+import io.mcumgr4j.groups.enumeration.EnumMgmt;
 import io.mcumgr4j.groups.enumeration.EnumMgmtDispatcher;
+import io.mcumgr4j.groups.fs.FsMgmt;
 import io.mcumgr4j.groups.fs.FsMgmtDispatcher;
+import io.mcumgr4j.groups.image.ImgMgmt;
 import io.mcumgr4j.groups.image.ImgMgmtDispatcher;
+import io.mcumgr4j.groups.os.OsMgmt;
 import io.mcumgr4j.groups.os.OsMgmtDispatcher;
+import io.mcumgr4j.groups.settings.SettingsMgmt;
 import io.mcumgr4j.groups.settings.SettingsMgmtDispatcher;
+import io.mcumgr4j.groups.shell.ShellMgmt;
 import io.mcumgr4j.groups.shell.ShellMgmtDispatcher;
+import io.mcumgr4j.groups.stat.StatMgmt;
 import io.mcumgr4j.groups.stat.StatMgmtDispatcher;
+import io.mcumgr4j.groups.zephyr.ZephyrBasicMgmt;
 import io.mcumgr4j.groups.zephyr.ZephyrBasicMgmtDispatcher;
 import io.mcumgr4j.mcuboot.ImageVersion;
 import io.mcumgr4j.mcuboot.McubootImageBuilder;
+import io.mcumgr4j.server.ExtraCommands;
+import io.mcumgr4j.server.GroupHandler;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
 import io.mcumgr4j.server.transport.serial.SerialServerEndpoint;
@@ -45,8 +55,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -102,6 +114,8 @@ public final class SimulatedDevice implements AutoCloseable {
   private final AtomicInteger boots = new AtomicInteger(1);
   private final List<Runnable> bootListeners = new CopyOnWriteArrayList<>();
   private final List<AutoCloseable> endpoints = new CopyOnWriteArrayList<>();
+  /** The built-in groups' implementations, by interface. */
+  private final Map<Class<?>, Object> implementations = new HashMap<>();
   private volatile long bootMillis;
   private volatile boolean closed;
 
@@ -133,18 +147,62 @@ public final class SimulatedDevice implements AutoCloseable {
 
     ShellRegistry shell = b.shell != null ? b.shell
         : ShellRegistry.withDefaults(() -> b.version, this::uptimeMillis);
-    server.register(new EnumMgmtDispatcher(new SimulatedEnumMgmt()));
-    server.register(new ImgMgmtDispatcher(new SimulatedImgMgmt(images, server.callbacks(), b.checkImage)));
-    server.register(new FsMgmtDispatcher(fs));
+    server.register(new EnumMgmtDispatcher(implement(EnumMgmt.class, new SimulatedEnumMgmt())));
+    server.register(new ImgMgmtDispatcher(
+        implement(ImgMgmt.class, new SimulatedImgMgmt(images, server.callbacks(), b.checkImage))));
+    server.register(new FsMgmtDispatcher(implement(FsMgmt.class, fs)));
     this.os = new SimulatedOsMgmt(clock, b.osInfo != null ? b.osInfo : OsInfo.ofHost(b.version), this::restart,
         b.resetDelay);
-    server.register(new OsMgmtDispatcher(os));
-    server.register(new SettingsMgmtDispatcher(new SimulatedSettingsMgmt(settings, server.callbacks())));
+    server.register(new OsMgmtDispatcher(implement(OsMgmt.class, os)));
+    server.register(new SettingsMgmtDispatcher(
+        implement(SettingsMgmt.class, new SimulatedSettingsMgmt(settings, server.callbacks()))));
     if (b.allowShell) {
-      server.register(new ShellMgmtDispatcher(new SimulatedShellMgmt(shell, b.shellLineLength)));
+      server.register(new ShellMgmtDispatcher(
+          implement(ShellMgmt.class, new SimulatedShellMgmt(shell, b.shellLineLength))));
     }
-    server.register(new StatMgmtDispatcher(new SimulatedStatMgmt(stats)));
-    server.register(new ZephyrBasicMgmtDispatcher(new SimulatedZephyrBasicMgmt(settings)));
+    server.register(new StatMgmtDispatcher(implement(StatMgmt.class, new SimulatedStatMgmt(stats))));
+    server.register(new ZephyrBasicMgmtDispatcher(
+        implement(ZephyrBasicMgmt.class, new SimulatedZephyrBasicMgmt(settings))));
+  }
+
+  private <T> T implement(Class<T> group, T implementation) {
+    implementations.put(group, implementation);
+    return implementation;
+  }
+
+  /**
+   * The device's implementation of a built-in group's interface ({@code OsMgmt.class}, {@code
+   * FsMgmt.class}, ...), e.g. for an extension's {@code XForwarding} to pass the group's own
+   * commands on to.
+   *
+   * @throws IllegalArgumentException if the device does not serve that group (the shell group
+   *     without {@link Builder#allowShell})
+   */
+  public <T> T implementation(Class<T> group) {
+    Object impl = implementations.get(group);
+    if (impl == null) {
+      throw new IllegalArgumentException("the device does not serve " + group.getSimpleName());
+    }
+    return group.cast(impl);
+  }
+
+  /**
+   * Adds commands to one of the device's groups (or any group): registers the commands of {@code
+   * group} that no registration of its id answers yet, beside the group they extend. With the
+   * processor's {@code XForwarding} of an interface extending a built-in one, adding a command is:
+   *
+   * <pre>{@code
+   * device.addCommands(new BoardOsMgmtDispatcher(new Board(device.implementation(OsMgmt.class))));
+   * }</pre>
+   *
+   * where {@code Board extends BoardOsMgmtForwarding} implements only the new command. The
+   * registration stays across restarts.
+   *
+   * @return the registration, to remove with {@code server().unregister(...)}
+   * @throws IllegalArgumentException if {@code group} adds no command the device lacks
+   */
+  public ExtraCommands addCommands(GroupHandler group) {
+    return ExtraCommands.register(server, group);
   }
 
   /** A builder of a device keeping its state in {@code dataDir} (created if needed). */

@@ -9,11 +9,20 @@ import io.mcumgr4j.client.ResponseErrors;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.error.MgmtException;
+import io.mcumgr4j.groups.enumeration.EnumMgmt;
 import io.mcumgr4j.groups.enumeration.EnumMgmtClient;
+import io.mcumgr4j.groups.fs.FsMgmt;
+import io.mcumgr4j.groups.image.ImgMgmt;
+import io.mcumgr4j.groups.os.OsMgmt;
 import io.mcumgr4j.groups.os.OsMgmtClient;
+import io.mcumgr4j.groups.os.OsMgmtDispatcher;
+import io.mcumgr4j.groups.settings.SettingsMgmt;
 import io.mcumgr4j.groups.settings.SettingsMgmtClient;
 import io.mcumgr4j.groups.settings.SettingsMgmtError;
+import io.mcumgr4j.groups.shell.ShellMgmt;
+import io.mcumgr4j.groups.stat.StatMgmt;
 import io.mcumgr4j.groups.stat.StatMgmtClient;
+import io.mcumgr4j.groups.zephyr.ZephyrBasicMgmt;
 import io.mcumgr4j.groups.zephyr.ZephyrBasicMgmtClient;
 import io.mcumgr4j.simulator.settings.SettingsEvents;
 import io.mcumgr4j.transport.udp.UdpTransport;
@@ -21,6 +30,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -71,6 +81,28 @@ class SimulatedDeviceTest {
         0x62, 'l', 's'}).payload();
     assertThatThrownBy(() -> ResponseErrors.check(payload))
         .isInstanceOfSatisfying(MgmtException.class, e -> assertThat(e.rc()).isEqualTo(8));
+  }
+
+  @Test
+  void everyServedGroupHasItsImplementationAndAbsentOnesAreRefused() throws Exception {
+    start(SimulatedDevice.builder(dataDir));
+
+    for (Class<?> group : List.of(EnumMgmt.class, ImgMgmt.class, FsMgmt.class, OsMgmt.class, SettingsMgmt.class,
+        StatMgmt.class, ZephyrBasicMgmt.class)) {
+      assertThat(device.implementation(group)).as(group.getSimpleName()).isInstanceOf(group);
+    }
+    assertThatThrownBy(() -> device.implementation(ShellMgmt.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not serve ShellMgmt");
+  }
+
+  @Test
+  void addCommandsRefusesAGroupThatAddsNothing() throws Exception {
+    start(SimulatedDevice.builder(dataDir));
+
+    assertThatThrownBy(() -> device.addCommands(new OsMgmtDispatcher(device.implementation(OsMgmt.class))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("adds no command to group 0");
   }
 
   @Test

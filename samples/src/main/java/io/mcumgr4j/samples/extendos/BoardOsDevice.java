@@ -1,17 +1,12 @@
 package io.mcumgr4j.samples.extendos;
 
-import io.mcumgr4j.annotation.MgmtErr;
-import io.mcumgr4j.annotation.Op;
-import io.mcumgr4j.server.CommandHandler;
+import io.mcumgr4j.groups.os.OsMgmt;
 import io.mcumgr4j.server.GroupHandler;
 import io.mcumgr4j.server.SmpServer;
 import io.mcumgr4j.server.transport.udp.UdpServerEndpoint;
 import io.mcumgr4j.simulator.SimulatedDevice;
-import io.mcumgr4j.simulator.os.OsInfo;
-import io.mcumgr4j.simulator.os.SimulatedOsMgmt;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -19,10 +14,11 @@ import java.util.concurrent.CountDownLatch;
  *
  * <ul>
  *   <li>{@link #replaceOsGroup}: the generated {@link BoardOsMgmtDispatcher} takes the OS group's
- *       place, answering the inherited commands (through {@link SimulatedOsMgmt}) and the new one;
- *   <li>{@link #addBoardCommands}: the device's own OS dispatcher stays and a second registration
- *       under group 0 fills only the new slot; the server falls through to it because the first
- *       registration's slot 64 is empty.
+ *       place, answering the inherited commands (through the device's own OS implementation) and
+ *       the new one;
+ *   <li>{@link #addBoardCommands}: the device's own OS dispatcher stays and {@link
+ *       SimulatedDevice#addCommands} registers only the new slot beside it; the server falls
+ *       through to it because the first registration's slot 64 is empty.
  * </ul>
  *
  * <p>Run: {@code java -cp ... io.mcumgr4j.samples.extendos.BoardOsDevice [--fall-through] [host]
@@ -42,24 +38,12 @@ public final class BoardOsDevice {
     for (GroupHandler os : server.groups(BoardOsMgmtDispatcher.GROUP_ID)) {
       server.unregister(os);
     }
-    server.register(new BoardOsMgmtDispatcher(extendedOs(device, id)));
+    server.register(new BoardOsMgmtDispatcher(new BoardOsMgmtImpl(device.implementation(OsMgmt.class), id)));
   }
 
   /** Adds only the new command, next to the device's own OS group. */
   public static void addBoardCommands(SimulatedDevice device, BoardOsMgmt.BoardId id) {
-    // the inherited slots are never reached through this registration: NewCommandsOnly hides them
-    device.server().register(new NewCommandsOnly(new BoardOsMgmtDispatcher(extendedOs(device, id)),
-        List.of(BoardOsMgmt.BOARD_ID)));
-  }
-
-  /**
-   * The extended implementation over a {@link SimulatedOsMgmt} that resets this device, as the
-   * device's own OS group does (its clock, and Zephyr's reset delay).
-   */
-  private static BoardOsMgmtImpl extendedOs(SimulatedDevice device, BoardOsMgmt.BoardId id) {
-    SimulatedOsMgmt os = new SimulatedOsMgmt(device.clock(), OsInfo.ofHost("0.1.0"), device::restart,
-        SimulatedOsMgmt.ZEPHYR_RESET_DELAY);
-    return new BoardOsMgmtImpl(os, id);
+    device.addCommands(new BoardOsMgmtDispatcher(new BoardOsMgmtImpl(device.implementation(OsMgmt.class), id)));
   }
 
   public static void main(String[] args) throws Exception {
@@ -79,45 +63,6 @@ public final class BoardOsDevice {
       System.out.println("os group with board_id (" + (fallThrough ? "second registration" : "extended dispatcher")
           + ") on udp " + endpoint.localAddress() + "; Ctrl-C stops");
       stop.await();
-    }
-  }
-
-  /**
-   * A view of an extended group's dispatcher that answers only the given command ids, so it can be
-   * registered next to the group it extends without claiming the inherited slots.
-   */
-  static final class NewCommandsOnly implements GroupHandler {
-    private final GroupHandler extended;
-    private final List<Integer> ids;
-
-    NewCommandsOnly(GroupHandler extended, List<Integer> ids) {
-      this.extended = extended;
-      this.ids = List.copyOf(ids);
-    }
-
-    @Override
-    public int groupId() {
-      return extended.groupId();
-    }
-
-    @Override
-    public String name() {
-      return extended.name();
-    }
-
-    @Override
-    public int commandSlots() {
-      return extended.commandSlots();
-    }
-
-    @Override
-    public CommandHandler handler(int id, Op op) {
-      return ids.contains(id) ? extended.handler(id, op) : null;
-    }
-
-    @Override
-    public MgmtErr translateError(int rc) {
-      return extended.translateError(rc);
     }
   }
 }

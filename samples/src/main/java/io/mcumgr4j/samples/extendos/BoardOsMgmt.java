@@ -10,10 +10,10 @@ import io.mcumgr4j.groups.os.OsMgmt;
 /**
  * Zephyr's OS group (0) with one board-specific command added, as an application adds a handler to
  * a built-in group. The id and name are the OS group's, so clients that know only {@link OsMgmt}
- * keep working; the event group is the OS group's too, since the inherited reset hook lives there.
+ * keep working; the event group (2, the inherited reset hook's) comes from {@link OsMgmt}.
  * Command 64 is clear of the ids Zephyr's OS group uses (0..8).
  */
-@MgmtGroup(id = 0, name = "os mgmt", eventGroup = 2)
+@MgmtGroup(id = 0, name = "os mgmt")
 public interface BoardOsMgmt extends OsMgmt {
 
   /** The command id of {@link #boardId}, for code that registers by id. */
