@@ -2,34 +2,49 @@ package io.mcumgr4j.processor;
 
 import com.google.auto.service.AutoService;
 import io.mcumgr4j.annotation.MgmtGroup;
+import io.mcumgr4j.processor.diagnostic.Message;
+import io.mcumgr4j.processor.diagnostic.Report;
+import io.mcumgr4j.processor.diagnostic.Reporter;
 import io.mcumgr4j.processor.generate.GroupGenerator;
 import io.mcumgr4j.processor.model.GroupModel;
 import io.mcumgr4j.processor.model.ModelReader;
 import io.mcumgr4j.processor.validate.Validator;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 
 /**
- * Generates the error enum, dispatcher, client, codec and events of every {@link MgmtGroup}
- * interface, in three steps: {@link ModelReader} reads the interface, {@link Validator} reports
- * misuse on the element at fault, {@link GroupGenerator} writes the sources of valid groups.
+ * Generates the error enum, dispatcher, client, codec, events and forwarding class of every {@link
+ * MgmtGroup} interface, in three steps: {@link ModelReader} reads the interface, {@link Validator}
+ * judges it, {@link GroupGenerator} writes the sources of valid groups; {@link Reporter} prints
+ * what the validators found. A group that uses a type no one has generated yet waits for the next
+ * round (another processor may write it), and is judged as it is in the last one.
  */
 @AutoService(Processor.class)
 public final class MgmtProcessor extends AbstractProcessor {
 
-  /** Root declarations (not extensions) by group id, to catch two groups with one id. */
-  private final Map<Integer, TypeElement> roots = new HashMap<>();
-  /** Interfaces by the qualified prefix of their generated types: nested {@code A.B} and {@code A_B} collide. */
-  private final Map<String, TypeElement> prefixes = new HashMap<>();
+  /** Qualified names of groups waiting for types another processor may generate. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+  private Validator validator;
+  private Reporter reporter;
+  private GroupGenerator generator;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    validator = new Validator();
+    reporter = new Reporter(env.getMessager());
+    generator = new GroupGenerator(env.getFiler());
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -44,37 +59,34 @@ public final class MgmtProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     ModelReader reader = new ModelReader(processingEnv);
-    Validator validator = new Validator(processingEnv.getMessager());
-    GroupGenerator generator = new GroupGenerator(processingEnv.getFiler());
+    List<TypeElement> todo = new ArrayList<>();
+    for (String name : deferred) {
+      todo.add(processingEnv.getElementUtils().getTypeElement(name));
+    }
+    deferred.clear();
     for (Element element : round.getElementsAnnotatedWith(MgmtGroup.class)) {
-      TypeElement type = (TypeElement) element;
+      todo.add((TypeElement) element);
+    }
+    for (TypeElement type : todo) {
       GroupModel group = reader.read(type);
-      boolean valid = validator.validate(group);
-      if (!group.parentIds().contains(group.id())) {
-        TypeElement other = roots.putIfAbsent(group.id(), type);
-        if (other != null && !other.equals(type)) {
-          processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "group id " + group.id()
-              + " is already declared by " + other.getQualifiedName() + ": give this group another id, or extend "
-              + other.getSimpleName() + " to add commands to it", type);
-          valid = false;
-        }
+      if (!round.processingOver() && group.missesTypes()) {
+        deferred.add(type.getQualifiedName().toString());
+        continue;
       }
-      TypeElement sameNames = prefixes.putIfAbsent(group.packageName() + "." + group.simpleName(), type);
-      if (sameNames != null && !sameNames.equals(type)) {
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "the generated types of "
-            + type.getQualifiedName() + " would be named like those of " + sameNames.getQualifiedName() + " ("
-            + group.simpleName() + "Dispatcher, ...): rename one of the interfaces", type);
-        valid = false;
-      }
-      if (valid) {
-        try {
-          generator.generate(group);
-        } catch (IOException e) {
-          processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-              "could not write the sources of " + type.getSimpleName() + ": " + e.getMessage(), type);
-        }
+      List<Report> reports = validator.validate(group);
+      if (reporter.print(type, reports) && !round.processingOver()) {
+        write(group);
       }
     }
     return false;
+  }
+
+  private void write(GroupModel group) {
+    try {
+      generator.generate(group);
+    } catch (IOException e) {
+      reporter.print(group.element(), List.of(Report.of(Message.SOURCES_NOT_WRITTEN, group.element(),
+          group.element().getSimpleName(), e.getMessage())));
+    }
   }
 }

@@ -64,12 +64,12 @@ class TypeDiagnosticsTest {
       Optional<Optional<String>> | Optional is allowed only as a parameter's or field's own type, not inside a list or map
       Plain                 | test.G.Plain is not supported: use a primitive or its box
       Object                | java.lang.Object is not supported: use a primitive or its box
-      NoCode                | enum NoCode travels by code: give it a public `int code()` method
-      LongCode              | enum LongCode travels by code: give it a public `int code()` method
-      List<PrivateCode>     | enum PrivateCode travels by code: give it a public `int code()` method
-      List                  | raw List does not say what it holds: give List its item type, e.g. List<String>
-      Map                   | raw Map does not say what it holds: give Map its value type, e.g. Map<String, Integer>
-      Optional              | raw Optional does not say what it holds: give Optional its value type, e.g. Optional<String>
+      NoCode                | enum NoCode travels by code: give it a public int code() method
+      LongCode              | enum LongCode travels by code: give it a public int code() method
+      List<PrivateCode>     | enum PrivateCode travels by code: give it a public int code() method
+      List                  | raw List does not say what it holds: give List its type arguments, e.g. List<String>
+      Map                   | raw Map does not say what it holds: give Map its type arguments, e.g. Map<String, Integer>
+      Optional              | raw Optional does not say what it holds: give Optional its type arguments, e.g. Optional<String>
       """)
   void unsupportedTypesAreRefused(String type, String message) {
     JavaFileObject g = parameter("@Param(\"x\") " + type + " x");

@@ -1,5 +1,6 @@
 package io.mcumgr4j.processor.model;
 
+import io.mcumgr4j.processor.diagnostic.Message;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
@@ -46,6 +47,15 @@ public sealed interface CborType {
   /** {@code RawCbor}: one encoded value, carried verbatim. */
   record Raw(TypeMirror mirror) implements CborType {}
 
-  /** A type the model cannot carry; {@code reason} says what to use instead. */
-  record Unsupported(TypeMirror mirror, String reason) implements CborType {}
+  /** A type the model cannot carry; the message says why and what to use instead. */
+  record Unsupported(TypeMirror mirror, Message message, List<Object> args) implements CborType {
+
+    public Unsupported {
+      args = List.copyOf(args);
+    }
+
+    Unsupported(TypeMirror mirror, Message message, Object... args) {
+      this(mirror, message, List.of(args));
+    }
+  }
 }

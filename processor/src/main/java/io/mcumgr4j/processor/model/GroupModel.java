@@ -1,6 +1,9 @@
 package io.mcumgr4j.processor.model;
 
+import io.mcumgr4j.processor.diagnostic.Message;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -38,6 +41,44 @@ public record GroupModel(
     boolean typeParameters,
     List<javax.lang.model.element.ExecutableElement> unannotatedMethods,
     String doc) {
+
+  /**
+   * Whether a parameter or result type is missing, which another annotation processor may still
+   * generate in a later round.
+   */
+  public boolean missesTypes() {
+    Set<String> seen = new HashSet<>();
+    for (CommandModel c : commands) {
+      if (c.result() != null && misses(c.result(), seen)) {
+        return true;
+      }
+      for (ParamModel p : c.params()) {
+        if (p.type() != null && misses(p.type(), seen)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean misses(CborType t, Set<String> seen) {
+    if (t instanceof CborType.Unsupported u) {
+      return u.message() == Message.MISSING_TYPE;
+    }
+    if (t instanceof CborType.ListOf l) {
+      return misses(l.item(), seen);
+    }
+    if (t instanceof CborType.MapOf m) {
+      return misses(m.value(), seen);
+    }
+    if (t instanceof CborType.Opt o) {
+      return misses(o.inner(), seen);
+    }
+    if (t instanceof CborType.Rec r && seen.add(r.element().getQualifiedName().toString())) {
+      return r.fields().stream().anyMatch(f -> misses(f.type(), seen));
+    }
+    return false;
+  }
 
   /** The event group the hooks use: declared, or {@code 64 + (id - 64)} for application groups. */
   public int effectiveEventGroup() {

@@ -7,6 +7,7 @@ import io.mcumgr4j.annotation.MgmtGroup;
 import io.mcumgr4j.annotation.Op;
 import io.mcumgr4j.annotation.Param;
 import io.mcumgr4j.annotation.Uint;
+import io.mcumgr4j.processor.diagnostic.Message;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -200,7 +201,8 @@ public final class ModelReader {
 
   private boolean isContext(TypeMirror t) {
     TypeElement context = elements.getTypeElement(REQUEST_CONTEXT);
-    return context != null && types.isSameType(t, context.asType());
+    // an error type (not generated yet) is "the same" as any type to javac
+    return context != null && t.getKind() == TypeKind.DECLARED && types.isSameType(t, context.asType());
   }
 
   private CborType resultType(TypeMirror ret) {
@@ -208,8 +210,7 @@ public final class ModelReader {
     if (t instanceof CborType.Rec || t instanceof CborType.MapOf || t instanceof CborType.Unsupported) {
       return t;
     }
-    return new CborType.Unsupported(ret, "a command returns void, a record whose components are the response "
-        + "keys, or a Map<String, T> whose entries are, not " + ret);
+    return new CborType.Unsupported(ret, Message.BAD_RESULT, ret);
   }
 
   private boolean isChecked(TypeMirror thrown) {
@@ -242,16 +243,19 @@ public final class ModelReader {
       case SHORT:
         return scalar(t, CborType.ScalarKind.INT16, true, uint);
       case CHAR:
-        return new CborType.Unsupported(t, "char is not supported: use String for text, or int for a number");
+        return new CborType.Unsupported(t, Message.CHAR_TYPE, t);
       case ARRAY:
         if (((javax.lang.model.type.ArrayType) t).getComponentType().getKind() == TypeKind.BYTE) {
           return scalar(t, CborType.ScalarKind.BYTES, false, uint);
         }
-        return new CborType.Unsupported(t, "arrays other than byte[] are not supported: use List<T>");
+        return new CborType.Unsupported(t, Message.ARRAY_TYPE);
       case DECLARED:
         return declared((DeclaredType) t, uint, top);
+      case ERROR:
+        // not there yet: another processor may generate it in a later round
+        return new CborType.Unsupported(t, Message.MISSING_TYPE, t);
       default:
-        return new CborType.Unsupported(t, t + " is not supported");
+        return new CborType.Unsupported(t, Message.UNSUPPORTED_TYPE, t);
     }
   }
 
@@ -259,9 +263,9 @@ public final class ModelReader {
     TypeElement e = (TypeElement) t.asElement();
     String name = e.getQualifiedName().toString();
     List<? extends TypeMirror> args = t.getTypeArguments();
-    String raw = args.isEmpty() ? rawTypeFix(name) : null;
+    String raw = args.isEmpty() ? rawTypeExample(name) : null;
     if (raw != null) {
-      return new CborType.Unsupported(t, "raw " + e.getSimpleName() + " does not say what it holds: " + raw);
+      return new CborType.Unsupported(t, Message.RAW_GENERIC, e.getSimpleName(), e.getSimpleName(), raw);
     }
     switch (name) {
       case "java.lang.Boolean":
@@ -286,7 +290,7 @@ public final class ModelReader {
         return new CborType.ListOf(t, item(args.get(0), uint));
       case "java.util.Map": {
         if (!types.isSameType(args.get(0), elements.getTypeElement("java.lang.String").asType())) {
-          return new CborType.Unsupported(t, "map keys must be String (CBOR text): " + t + " is not supported");
+          return new CborType.Unsupported(t, Message.MAP_KEY, t);
         }
         return new CborType.MapOf(t, item(args.get(1), uint));
       }
@@ -307,23 +311,20 @@ public final class ModelReader {
         return misplacedUint(t);
       }
       return hasCodeMethod(e) ? new CborType.EnumOf(t, e)
-          : new CborType.Unsupported(t, "enum " + e.getSimpleName()
-              + " travels by code: give it a public `int code()` method");
+          : new CborType.Unsupported(t, Message.ENUM_WITHOUT_CODE, e.getSimpleName());
     }
     if (e.getKind() == ElementKind.RECORD) {
       return uint != null ? misplacedUint(t) : record(t, e);
     }
-    return new CborType.Unsupported(t, t + " is not supported: use a primitive or its box (boolean, byte, short, int, "
-        + "long, float, double), String, byte[], a record, List<T>, Map<String, T>, an Optional, an enum with "
-        + "int code(), or RawCbor");
+    return new CborType.Unsupported(t, Message.UNSUPPORTED_TYPE, t);
   }
 
-  /** How to complete a raw generic type the codec needs the type arguments of; {@code null} for others. */
-  private static String rawTypeFix(String name) {
+  /** A complete form of a raw generic type the codec needs the type arguments of; {@code null} for others. */
+  private static String rawTypeExample(String name) {
     return switch (name) {
-      case "java.util.List" -> "give List its item type, e.g. List<String>";
-      case "java.util.Map" -> "give Map its value type, e.g. Map<String, Integer>";
-      case "java.util.Optional" -> "give Optional its value type, e.g. Optional<String>";
+      case "java.util.List" -> "List<String>";
+      case "java.util.Map" -> "Map<String, Integer>";
+      case "java.util.Optional" -> "Optional<String>";
       default -> null;
     };
   }
@@ -334,8 +335,7 @@ public final class ModelReader {
 
   private CborType optional(TypeMirror t, CborType.OptionalKind kind, CborType inner, boolean top) {
     if (!top) {
-      return new CborType.Unsupported(t, "Optional is allowed only as a parameter's or field's own type, not inside "
-          + "a list or map");
+      return new CborType.Unsupported(t, Message.NESTED_OPTIONAL);
     }
     return inner instanceof CborType.Unsupported ? inner : new CborType.Opt(t, kind, inner);
   }
@@ -352,11 +352,10 @@ public final class ModelReader {
       return new CborType.Scalar(t, bits == 8 ? CborType.ScalarKind.UINT8 : CborType.ScalarKind.UINT16, primitive);
     }
     if (bits != 8 && bits != 16 && bits != 32 && bits != 64) {
-      return new CborType.Unsupported(t, "@Uint(bits = " + bits + ") is not a width: use 8, 16, 32 or 64");
+      return new CborType.Unsupported(t, Message.UINT_WIDTH, bits);
     }
-    return new CborType.Unsupported(t, isLong
-        ? "@Uint(bits = " + bits + ") on a long: use int for 8 and 16 bits, or bits = 32 or 64"
-        : "an unsigned " + bits + "-bit value does not fit int: declare it long, or use @Uint(bits = 8 or 16)");
+    return isLong ? new CborType.Unsupported(t, Message.UINT_ON_LONG, bits)
+        : new CborType.Unsupported(t, Message.UINT_ON_INT, bits);
   }
 
   private CborType scalar(TypeMirror t, CborType.ScalarKind kind, boolean primitive, Uint uint) {
@@ -364,15 +363,13 @@ public final class ModelReader {
   }
 
   private static CborType misplacedUint(TypeMirror t) {
-    return new CborType.Unsupported(t, switch (t.getKind()) {
-      case BYTE, SHORT -> "@Uint applies to int and long: use int with @Uint(bits = 8 or 16) for an unsigned " + t;
-      case DECLARED -> switch (t.toString()) {
-        case "java.lang.Byte", "java.lang.Short" -> "@Uint applies to int and long: use Integer with @Uint(bits = 8 or 16) "
-            + "for an unsigned " + t;
-        default -> "@Uint applies to integers only, not " + t + ": remove it";
-      };
-      default -> "@Uint applies to integers only, not " + t + ": remove it";
-    });
+    if (t.getKind() == TypeKind.BYTE || t.getKind() == TypeKind.SHORT) {
+      return new CborType.Unsupported(t, Message.UINT_ON_SMALL, "int", t);
+    }
+    if (t.toString().equals("java.lang.Byte") || t.toString().equals("java.lang.Short")) {
+      return new CborType.Unsupported(t, Message.UINT_ON_SMALL, "Integer", t);
+    }
+    return new CborType.Unsupported(t, Message.UINT_MISPLACED, t);
   }
 
   private boolean hasCodeMethod(TypeElement e) {
