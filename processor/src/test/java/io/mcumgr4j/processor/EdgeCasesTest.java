@@ -94,9 +94,9 @@ class EdgeCasesTest {
   void moreThan32KeysAreTrackedInALong() {
     Compilation compilation = compile(params(33));
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("test.GDispatcher").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("test.GCodec").contentsAsUtf8String()
         .contains("long seen = 0;");
-    assertThat(compilation).generatedSourceFile("test.GDispatcher").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("test.GCodec").contentsAsUtf8String()
         .contains("if ((seen & 1L << 32) == 0) {");
   }
 
@@ -104,9 +104,9 @@ class EdgeCasesTest {
   void sixtyFourKeysAreTrackedInALongAndMoreAreRefused() {
     Compilation atLimit = compile(params(64));
     assertThat(atLimit).succeeded();
-    assertThat(atLimit).generatedSourceFile("test.GDispatcher").contentsAsUtf8String().contains("long seen = 0;");
-    assertThat(atLimit).generatedSourceFile("test.GDispatcher").contentsAsUtf8String().contains("1L << 63");
-    assertThat(atLimit).generatedSourceFile("test.GDispatcher").contentsAsUtf8String().doesNotContain("1L << 64");
+    assertThat(atLimit).generatedSourceFile("test.GCodec").contentsAsUtf8String().contains("long seen = 0;");
+    assertThat(atLimit).generatedSourceFile("test.GCodec").contentsAsUtf8String().contains("1L << 63");
+    assertThat(atLimit).generatedSourceFile("test.GCodec").contentsAsUtf8String().doesNotContain("1L << 64");
 
     assertThat(compile(params(65))).hadErrorContaining("has more than 64 request keys: gather some into a record "
         + "parameter (a nested map)");

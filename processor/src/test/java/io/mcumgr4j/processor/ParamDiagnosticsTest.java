@@ -70,7 +70,7 @@ class ParamDiagnosticsTest {
     Compilation compilation = compile(command("""
               @Param(value = "force", required = false, lenient = true) Boolean force"""));
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("test.GDispatcher").contentsAsUtf8String()
+    assertThat(compilation).generatedSourceFile("test.GCodec").contentsAsUtf8String()
         .contains("if (in.nextIsBoolean()) {");
   }
 

@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.mcumgr4j.processor.model.CborType;
 import io.mcumgr4j.processor.model.CommandModel;
@@ -14,10 +15,10 @@ import io.mcumgr4j.processor.model.ParamModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
@@ -106,7 +107,28 @@ final class CodecGenerator {
 
   /** Whether the group needs a codec at all. */
   boolean needed() {
-    return !reads.isEmpty() || !fieldWriters.isEmpty() || !enums.isEmpty();
+    return !reads.isEmpty() || !fieldWriters.isEmpty() || !enums.isEmpty()
+        || group.commands().stream().anyMatch(CodecGenerator::hasRequest);
+  }
+
+  /** Whether a command's request carries keys, which its dispatcher decodes with {@link #requestReader}. */
+  static boolean hasRequest(CommandModel c) {
+    return c.params().stream().anyMatch(p -> !p.context());
+  }
+
+  /** The record a command's request decodes into, nested in the codec. */
+  ClassName requestType(CommandModel c) {
+    return names.codec.nestedClass(Names.capitalized(c.name()) + "Request");
+  }
+
+  /** A parameter's component in its command's request record (and the decoder's local). */
+  static String requestComponent(ParamModel p) {
+    return ValueCode.local(Names.component(p.name()));
+  }
+
+  /** The codec method that decodes a command's request. */
+  static String requestReader(CommandModel c) {
+    return "decode" + Names.capitalized(c.name());
   }
 
   TypeSpec generate(ValueCode values) {
@@ -121,6 +143,11 @@ final class CodecGenerator {
     }
     for (CborType.Rec r : reads.values()) {
       type.addMethod(readRecord(r, values));
+    }
+    for (CommandModel c : group.commands()) {
+      if (hasRequest(c)) {
+        addRequest(type, c, values);
+      }
     }
     for (CborType.Rec r : writes.values()) {
       type.addMethod(writeRecord(r, values));
@@ -176,23 +203,50 @@ final class CodecGenerator {
 
   private MethodSpec readRecord(CborType.Rec r, ValueCode values) {
     List<ValueCode.Entry> entries = new ArrayList<>();
-    List<String> args = new ArrayList<>();
     for (FieldModel f : r.fields()) {
-      String local = ValueCode.local(f.name());
       // no component is required: an absent primitive keeps its default (0, false, 0.0), as
       // Zephyr's decoder leaves absent keys, so responses of builds that omit a key still decode
-      entries.add(new ValueCode.Entry(local, f.key(), f.type(), false, null));
-      args.add(local);
+      entries.add(new ValueCode.Entry(ValueCode.local(f.name()), f.key(), f.type(), false, null));
     }
+    return readMap("read" + values.suffix(r.element()), ClassName.get(r.element()), entries, values).build();
+  }
+
+  /**
+   * A command's request as a record of its parameters and the method that decodes it: the same
+   * key-by-key map decoding as a record's, with required and lenient keys as the parameters say.
+   */
+  private void addRequest(TypeSpec.Builder type, CommandModel c, ValueCode values) {
+    ClassName request = requestType(c);
+    List<ValueCode.Entry> entries = new ArrayList<>();
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+    for (ParamModel p : c.params()) {
+      if (!p.context()) {
+        String local = requestComponent(p);
+        entries.add(new ValueCode.Entry(local, p.key(), p.type(), !p.optional(), null, p.lenient()));
+        ctor.addParameter(TypeName.get(p.type().mirror()), local);
+      }
+    }
+    type.addType(TypeSpec.recordBuilder(request)
+        .addJavadoc("The decoded request of {@link $T#$L}.\n", names.iface, c.name())
+        .recordConstructor(ctor.build())
+        .build());
+    type.addMethod(readMap(requestReader(c), request, entries, values)
+        .addJavadoc("Decodes the request of {@link $T#$L}.\n", names.iface, c.name())
+        .build());
+  }
+
+  /** A static method reading a map of {@code entries} from {@code in} into a new {@code result}. */
+  private static MethodSpec.Builder readMap(String name, ClassName result, List<ValueCode.Entry> entries,
+      ValueCode values) {
     CodeBlock.Builder body = CodeBlock.builder();
     values.decodeMap(body, entries, "in");
-    body.addStatement("return new $T($L)", ClassName.get(r.element()), String.join(", ", args));
-    return MethodSpec.methodBuilder("read" + values.suffix(r.element()))
+    body.addStatement("return new $T($L)", result,
+        String.join(", ", entries.stream().map(ValueCode.Entry::local).toList()));
+    return MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.STATIC)
-        .returns(ClassName.get(r.element()))
+        .returns(result)
         .addParameter(Names.CBOR_READER, "in")
-        .addCode(body.build())
-        .build();
+        .addCode(body.build());
   }
 
   private MethodSpec writeRecord(CborType.Rec r, ValueCode values) {

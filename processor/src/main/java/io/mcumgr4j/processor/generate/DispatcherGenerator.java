@@ -27,11 +27,13 @@ final class DispatcherGenerator {
   private final GroupModel group;
   private final Names names;
   private final ValueCode values;
+  private final CodecGenerator codec;
 
-  DispatcherGenerator(GroupModel group, Names names, ValueCode values) {
+  DispatcherGenerator(GroupModel group, Names names, ValueCode values, CodecGenerator codec) {
     this.group = group;
     this.names = names;
     this.values = values;
+    this.codec = codec;
   }
 
   TypeSpec generate() {
@@ -136,19 +138,16 @@ final class DispatcherGenerator {
     CodeBlock.Builder body = CodeBlock.builder();
     List<String> args = new ArrayList<>();
     List<String> requestArgs = new ArrayList<>();
-    List<ValueCode.Entry> entries = new ArrayList<>();
     for (ParamModel p : c.params()) {
-      if (p.context()) {
-        args.add("ctx");
-        continue;
+      String arg = p.context() ? "ctx" : "request." + CodecGenerator.requestComponent(p) + "()";
+      args.add(arg);
+      if (!p.context()) {
+        requestArgs.add(arg);
       }
-      String local = ValueCode.local(p.name());
-      entries.add(new ValueCode.Entry(local, p.key(), p.type(), !p.optional(), null, p.lenient()));
-      args.add(local);
-      requestArgs.add(local);
     }
-    if (!entries.isEmpty()) {
-      values.decodeMap(body, entries, "in");
+    if (CodecGenerator.hasRequest(c)) {
+      // the request decodes like a record: the codec's one piece of map decoding serves both
+      body.addStatement("$T request = $T.$L(in)", codec.requestType(c), names.codec, CodecGenerator.requestReader(c));
     }
     CodeBlock call = CodeBlock.join(args.stream().map(a -> CodeBlock.of("$L", a)).toList(), ",$W");
     if (c.hook()) {

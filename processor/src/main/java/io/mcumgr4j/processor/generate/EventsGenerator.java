@@ -9,7 +9,6 @@ import com.palantir.javapoet.TypeSpec;
 import io.mcumgr4j.processor.model.CommandModel;
 import io.mcumgr4j.processor.model.GroupModel;
 import io.mcumgr4j.processor.model.ParamModel;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -18,9 +17,6 @@ import javax.lang.model.element.Modifier;
  */
 final class EventsGenerator {
 
-  /** Names a record cannot give a component, as its accessor would clash with Object's method (JLS 8.10.1). */
-  private static final Set<String> OBJECT_METHODS =
-      Set.of("clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait");
 
   private final GroupModel group;
   private final Names names;
@@ -56,10 +52,6 @@ final class EventsGenerator {
     return type.build();
   }
 
-  /** The event record's component for a parameter: its name, with a trailing {@code _} where a record forbids it. */
-  private static String component(String name) {
-    return OBJECT_METHODS.contains(name) ? name + "_" : name;
-  }
 
   private void addHook(TypeSpec.Builder type, CommandModel c, int bit) {
     String constant = c.eventConstant();
@@ -77,7 +69,7 @@ final class EventsGenerator {
       if (p.context()) {
         continue;
       }
-      ctor.addParameter(ParameterSpec.builder(TypeName.get(p.type().mirror()), component(p.name())).build());
+      ctor.addParameter(ParameterSpec.builder(TypeName.get(p.type().mirror()), Names.component(p.name())).build());
     }
     type.addType(TypeSpec.recordBuilder(event)
         .addModifiers(Modifier.PUBLIC)

@@ -24,7 +24,7 @@ public final class GroupGenerator {
     ValueCode values = new ValueCode(names.codec, codec.suffixes());
     List<TypeSpec> types = new ArrayList<>();
     types.add(new ErrorGenerator(group, names).generate());
-    types.add(new DispatcherGenerator(group, names, values).generate());
+    types.add(new DispatcherGenerator(group, names, values, codec).generate());
     types.add(new ClientGenerator(group, names, values).generate());
     if (codec.needed()) {
       types.add(codec.generate(values));

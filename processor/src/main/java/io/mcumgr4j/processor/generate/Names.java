@@ -4,6 +4,7 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import io.mcumgr4j.processor.model.GroupModel;
 import java.util.Locale;
+import java.util.Set;
 
 /** Runtime types the generated code uses, and the names of the generated types. */
 final class Names {
@@ -47,6 +48,15 @@ final class Names {
     this.events = ClassName.get(p, s + "Events");
     this.codec = ClassName.get(p, s + "Codec");
     this.forwarding = ClassName.get(p, s + "Forwarding");
+  }
+
+  /** Names a record cannot give a component, as its accessor would clash with Object's method (JLS 8.10.1). */
+  private static final Set<String> OBJECT_METHODS =
+      Set.of("clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait");
+
+  /** A generated record's component for a parameter: its name, with a trailing {@code _} where a record forbids it. */
+  static String component(String name) {
+    return OBJECT_METHODS.contains(name) ? name + "_" : name;
   }
 
   static AnnotationSpec generated() {

@@ -7,12 +7,12 @@ import io.mcumgr4j.processor.model.CborType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.lang.model.element.TypeElement;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import javax.lang.model.element.TypeElement;
 
 /**
  * The code that reads and writes one value, and the key-by-key loop that reads or writes a whole
@@ -183,10 +183,7 @@ final class ValueCode {
       Entry e = entries.get(i);
       String bit = bit(one, i);
       code.beginControlFlow("case $S ->", e.key());
-      code.beginControlFlow("if ((seen & $L) != 0)", bit);
-      code.addStatement("throw $T.duplicate($S)", Names.DECODE_ERRORS, e.key());
-      code.endControlFlow();
-      code.addStatement("seen |= $L", bit);
+      code.addStatement("seen = $T.once(seen, $L, $S)", Names.DECODE_ERRORS, bit, e.key());
       if (e.lenient()) {
         // another type is dropped as if the key were absent, as the Zephyr handler does
         CborType.Scalar s = (CborType.Scalar) (e.type() instanceof CborType.Opt o ? o.inner() : e.type());

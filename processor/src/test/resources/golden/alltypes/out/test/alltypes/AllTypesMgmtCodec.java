@@ -49,73 +49,43 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "b" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("b");
-          }
-          seen |= 1;
+          seen = DecodeErrors.once(seen, 1, "b");
           b = in.bool();
         }
         case "i" -> {
-          if ((seen & 1 << 1) != 0) {
-            throw DecodeErrors.duplicate("i");
-          }
-          seen |= 1 << 1;
+          seen = DecodeErrors.once(seen, 1 << 1, "i");
           i = in.int32();
         }
         case "l" -> {
-          if ((seen & 1 << 2) != 0) {
-            throw DecodeErrors.duplicate("l");
-          }
-          seen |= 1 << 2;
+          seen = DecodeErrors.once(seen, 1 << 2, "l");
           l = in.int64();
         }
         case "f" -> {
-          if ((seen & 1 << 3) != 0) {
-            throw DecodeErrors.duplicate("f");
-          }
-          seen |= 1 << 3;
+          seen = DecodeErrors.once(seen, 1 << 3, "f");
           f = in.float32();
         }
         case "d" -> {
-          if ((seen & 1 << 4) != 0) {
-            throw DecodeErrors.duplicate("d");
-          }
-          seen |= 1 << 4;
+          seen = DecodeErrors.once(seen, 1 << 4, "d");
           d = in.float64();
         }
         case "bb" -> {
-          if ((seen & 1 << 5) != 0) {
-            throw DecodeErrors.duplicate("bb");
-          }
-          seen |= 1 << 5;
+          seen = DecodeErrors.once(seen, 1 << 5, "bb");
           bb = in.bool();
         }
         case "bi" -> {
-          if ((seen & 1 << 6) != 0) {
-            throw DecodeErrors.duplicate("bi");
-          }
-          seen |= 1 << 6;
+          seen = DecodeErrors.once(seen, 1 << 6, "bi");
           bi = in.int32();
         }
         case "bl" -> {
-          if ((seen & 1 << 7) != 0) {
-            throw DecodeErrors.duplicate("bl");
-          }
-          seen |= 1 << 7;
+          seen = DecodeErrors.once(seen, 1 << 7, "bl");
           bl = in.int64();
         }
         case "bf" -> {
-          if ((seen & 1 << 8) != 0) {
-            throw DecodeErrors.duplicate("bf");
-          }
-          seen |= 1 << 8;
+          seen = DecodeErrors.once(seen, 1 << 8, "bf");
           bf = in.float32();
         }
         case "bd" -> {
-          if ((seen & 1 << 9) != 0) {
-            throw DecodeErrors.duplicate("bd");
-          }
-          seen |= 1 << 9;
+          seen = DecodeErrors.once(seen, 1 << 9, "bd");
           bd = in.float64();
         }
         default -> in.skipValue();
@@ -136,45 +106,27 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "u8" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("u8");
-          }
-          seen |= 1;
+          seen = DecodeErrors.once(seen, 1, "u8");
           u8 = in.uint8();
         }
         case "u16" -> {
-          if ((seen & 1 << 1) != 0) {
-            throw DecodeErrors.duplicate("u16");
-          }
-          seen |= 1 << 1;
+          seen = DecodeErrors.once(seen, 1 << 1, "u16");
           u16 = in.uint16();
         }
         case "u_32" -> {
-          if ((seen & 1 << 2) != 0) {
-            throw DecodeErrors.duplicate("u_32");
-          }
-          seen |= 1 << 2;
+          seen = DecodeErrors.once(seen, 1 << 2, "u_32");
           u32 = in.uint32();
         }
         case "u64" -> {
-          if ((seen & 1 << 3) != 0) {
-            throw DecodeErrors.duplicate("u64");
-          }
-          seen |= 1 << 3;
+          seen = DecodeErrors.once(seen, 1 << 3, "u64");
           u64 = in.uint64();
         }
         case "ports" -> {
-          if ((seen & 1 << 4) != 0) {
-            throw DecodeErrors.duplicate("ports");
-          }
-          seen |= 1 << 4;
+          seen = DecodeErrors.once(seen, 1 << 4, "ports");
           ports = CborValues.readMap(in, CborReader::uint16);
         }
         case "maybe" -> {
-          if ((seen & 1 << 5) != 0) {
-            throw DecodeErrors.duplicate("maybe");
-          }
-          seen |= 1 << 5;
+          seen = DecodeErrors.once(seen, 1 << 5, "maybe");
           maybe = OptionalLong.of(in.uint32());
         }
         default -> in.skipValue();
@@ -193,31 +145,19 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "name" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("name");
-          }
-          seen |= 1;
+          seen = DecodeErrors.once(seen, 1, "name");
           name = in.text();
         }
         case "data" -> {
-          if ((seen & 1 << 1) != 0) {
-            throw DecodeErrors.duplicate("data");
-          }
-          seen |= 1 << 1;
+          seen = DecodeErrors.once(seen, 1 << 1, "data");
           data = in.bytes();
         }
         case "raw" -> {
-          if ((seen & 1 << 2) != 0) {
-            throw DecodeErrors.duplicate("raw");
-          }
-          seen |= 1 << 2;
+          seen = DecodeErrors.once(seen, 1 << 2, "raw");
           raw = RawCbor.readFrom(in);
         }
         case "extras" -> {
-          if ((seen & 1 << 3) != 0) {
-            throw DecodeErrors.duplicate("extras");
-          }
-          seen |= 1 << 3;
+          seen = DecodeErrors.once(seen, 1 << 3, "extras");
           extras = CborValues.readMap(in, RawCbor::readFrom);
         }
         default -> in.skipValue();
@@ -234,17 +174,11 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "x" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("x");
-          }
-          seen |= 1;
+          seen = DecodeErrors.once(seen, 1, "x");
           x = in.int32();
         }
         case "y" -> {
-          if ((seen & 1 << 1) != 0) {
-            throw DecodeErrors.duplicate("y");
-          }
-          seen |= 1 << 1;
+          seen = DecodeErrors.once(seen, 1 << 1, "y");
           y = in.int32();
         }
         default -> in.skipValue();
@@ -262,24 +196,15 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "n" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("n");
-          }
-          seen |= 1;
+          seen = DecodeErrors.once(seen, 1, "n");
           name = in.text();
         }
         case "corners" -> {
-          if ((seen & 1 << 1) != 0) {
-            throw DecodeErrors.duplicate("corners");
-          }
-          seen |= 1 << 1;
+          seen = DecodeErrors.once(seen, 1 << 1, "corners");
           corners = CborValues.readList(in, AllTypesMgmtCodec::readPoint);
         }
         case "center" -> {
-          if ((seen & 1 << 2) != 0) {
-            throw DecodeErrors.duplicate("center");
-          }
-          seen |= 1 << 2;
+          seen = DecodeErrors.once(seen, 1 << 2, "center");
           center = AllTypesMgmtCodec.readPoint(in);
         }
         default -> in.skipValue();
@@ -299,38 +224,23 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "name" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("name");
-          }
-          seen |= 1;
+          seen = DecodeErrors.once(seen, 1, "name");
           name = Optional.of(in.text());
         }
         case "count" -> {
-          if ((seen & 1 << 1) != 0) {
-            throw DecodeErrors.duplicate("count");
-          }
-          seen |= 1 << 1;
+          seen = DecodeErrors.once(seen, 1 << 1, "count");
           count = OptionalInt.of(in.int32());
         }
         case "total" -> {
-          if ((seen & 1 << 2) != 0) {
-            throw DecodeErrors.duplicate("total");
-          }
-          seen |= 1 << 2;
+          seen = DecodeErrors.once(seen, 1 << 2, "total");
           total = OptionalLong.of(in.int64());
         }
         case "ratio" -> {
-          if ((seen & 1 << 3) != 0) {
-            throw DecodeErrors.duplicate("ratio");
-          }
-          seen |= 1 << 3;
+          seen = DecodeErrors.once(seen, 1 << 3, "ratio");
           ratio = OptionalDouble.of(in.float64());
         }
         case "shape" -> {
-          if ((seen & 1 << 4) != 0) {
-            throw DecodeErrors.duplicate("shape");
-          }
-          seen |= 1 << 4;
+          seen = DecodeErrors.once(seen, 1 << 4, "shape");
           shape = Optional.of(AllTypesMgmtCodec.readShape(in));
         }
         default -> in.skipValue();
@@ -347,17 +257,11 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "val" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("val");
-          }
-          seen |= 1;
+          seen = DecodeErrors.once(seen, 1, "val");
           value = in.bytes();
         }
         case "size" -> {
-          if ((seen & 1 << 1) != 0) {
-            throw DecodeErrors.duplicate("size");
-          }
-          seen |= 1 << 1;
+          seen = DecodeErrors.once(seen, 1 << 1, "size");
           size = OptionalInt.of(in.int32());
         }
         default -> in.skipValue();
@@ -376,31 +280,19 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "mode" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("mode");
-          }
-          seen |= 1;
+          seen = DecodeErrors.once(seen, 1, "mode");
           mode = AllTypesMgmtCodec.readMode(in);
         }
         case "byName" -> {
-          if ((seen & 1 << 1) != 0) {
-            throw DecodeErrors.duplicate("byName");
-          }
-          seen |= 1 << 1;
+          seen = DecodeErrors.once(seen, 1 << 1, "byName");
           byName = CborValues.readMap(in, AllTypesMgmtCodec::readMode);
         }
         case "shapes" -> {
-          if ((seen & 1 << 2) != 0) {
-            throw DecodeErrors.duplicate("shapes");
-          }
-          seen |= 1 << 2;
+          seen = DecodeErrors.once(seen, 1 << 2, "shapes");
           shapes = CborValues.readList(in, AllTypesMgmtCodec::readShape);
         }
         case "next" -> {
-          if ((seen & 1 << 3) != 0) {
-            throw DecodeErrors.duplicate("next");
-          }
-          seen |= 1 << 3;
+          seen = DecodeErrors.once(seen, 1 << 3, "next");
           next = Optional.of(AllTypesMgmtCodec.readMode(in));
         }
         default -> in.skipValue();
@@ -419,31 +311,19 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "label" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("label");
-          }
-          seen |= 1;
+          seen = DecodeErrors.once(seen, 1, "label");
           label = in.text();
         }
         case "children" -> {
-          if ((seen & 1 << 1) != 0) {
-            throw DecodeErrors.duplicate("children");
-          }
-          seen |= 1 << 1;
+          seen = DecodeErrors.once(seen, 1 << 1, "children");
           children = CborValues.readList(in, AllTypesMgmtCodec::readTree);
         }
         case "at" -> {
-          if ((seen & 1 << 2) != 0) {
-            throw DecodeErrors.duplicate("at");
-          }
-          seen |= 1 << 2;
+          seen = DecodeErrors.once(seen, 1 << 2, "at");
           at = AllTypesMgmtCodec.readPoint(in);
         }
         case "where" -> {
-          if ((seen & 1 << 3) != 0) {
-            throw DecodeErrors.duplicate("where");
-          }
-          seen |= 1 << 3;
+          seen = DecodeErrors.once(seen, 1 << 3, "where");
           where = AllTypesMgmtCodec.readGeo_Point(in);
         }
         default -> in.skipValue();
@@ -460,23 +340,438 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "lat" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("lat");
-          }
-          seen |= 1;
+          seen = DecodeErrors.once(seen, 1, "lat");
           lat = in.float64();
         }
         case "lon" -> {
-          if ((seen & 1 << 1) != 0) {
-            throw DecodeErrors.duplicate("lon");
-          }
-          seen |= 1 << 1;
+          seen = DecodeErrors.once(seen, 1 << 1, "lon");
           lon = in.float64();
         }
         default -> in.skipValue();
       }
     }
     return new AllTypesMgmt.Geo.Point(lat, lon);
+  }
+
+  /**
+   * Decodes the request of {@link AllTypesMgmt#scalars}.
+   */
+  static ScalarsRequest decodeScalars(CborReader in) {
+    boolean b = false;
+    int i = 0;
+    long l = 0L;
+    float f = 0f;
+    double d = 0d;
+    Boolean boxedBool = null;
+    Integer boxedInt = null;
+    Long boxedLong = null;
+    Float boxedFloat = null;
+    Double boxedDouble = null;
+    int seen = 0;
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "b" -> {
+          seen = DecodeErrors.once(seen, 1, "b");
+          b = in.bool();
+        }
+        case "i" -> {
+          seen = DecodeErrors.once(seen, 1 << 1, "i");
+          i = in.int32();
+        }
+        case "l" -> {
+          seen = DecodeErrors.once(seen, 1 << 2, "l");
+          l = in.int64();
+        }
+        case "f" -> {
+          seen = DecodeErrors.once(seen, 1 << 3, "f");
+          f = in.float32();
+        }
+        case "d" -> {
+          seen = DecodeErrors.once(seen, 1 << 4, "d");
+          d = in.float64();
+        }
+        case "bb" -> {
+          seen = DecodeErrors.once(seen, 1 << 5, "bb");
+          boxedBool = in.bool();
+        }
+        case "bi" -> {
+          seen = DecodeErrors.once(seen, 1 << 6, "bi");
+          boxedInt = in.int32();
+        }
+        case "bl" -> {
+          seen = DecodeErrors.once(seen, 1 << 7, "bl");
+          boxedLong = in.int64();
+        }
+        case "bf" -> {
+          seen = DecodeErrors.once(seen, 1 << 8, "bf");
+          boxedFloat = in.float32();
+        }
+        case "bd" -> {
+          seen = DecodeErrors.once(seen, 1 << 9, "bd");
+          boxedDouble = in.float64();
+        }
+        default -> in.skipValue();
+      }
+    }
+    if ((seen & 1) == 0) {
+      throw DecodeErrors.missing("b");
+    }
+    if ((seen & 1 << 1) == 0) {
+      throw DecodeErrors.missing("i");
+    }
+    if ((seen & 1 << 2) == 0) {
+      throw DecodeErrors.missing("l");
+    }
+    if ((seen & 1 << 3) == 0) {
+      throw DecodeErrors.missing("f");
+    }
+    if ((seen & 1 << 4) == 0) {
+      throw DecodeErrors.missing("d");
+    }
+    if ((seen & 1 << 5) == 0) {
+      throw DecodeErrors.missing("bb");
+    }
+    if ((seen & 1 << 6) == 0) {
+      throw DecodeErrors.missing("bi");
+    }
+    if ((seen & 1 << 7) == 0) {
+      throw DecodeErrors.missing("bl");
+    }
+    if ((seen & 1 << 8) == 0) {
+      throw DecodeErrors.missing("bf");
+    }
+    if ((seen & 1 << 9) == 0) {
+      throw DecodeErrors.missing("bd");
+    }
+    return new ScalarsRequest(b, i, l, f, d, boxedBool, boxedInt, boxedLong, boxedFloat, boxedDouble);
+  }
+
+  /**
+   * Decodes the request of {@link AllTypesMgmt#unsigned}.
+   */
+  static UnsignedRequest decodeUnsigned(CborReader in) {
+    int u8 = 0;
+    Integer u16 = null;
+    long u32 = 0L;
+    Long u64 = null;
+    List<Integer> u8s = null;
+    OptionalLong u64o = OptionalLong.empty();
+    int seen = 0;
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "u8" -> {
+          seen = DecodeErrors.once(seen, 1, "u8");
+          u8 = in.uint8();
+        }
+        case "u16" -> {
+          seen = DecodeErrors.once(seen, 1 << 1, "u16");
+          u16 = in.uint16();
+        }
+        case "u32" -> {
+          seen = DecodeErrors.once(seen, 1 << 2, "u32");
+          u32 = in.uint32();
+        }
+        case "u64" -> {
+          seen = DecodeErrors.once(seen, 1 << 3, "u64");
+          u64 = in.uint64();
+        }
+        case "u8s" -> {
+          seen = DecodeErrors.once(seen, 1 << 4, "u8s");
+          u8s = CborValues.readList(in, CborReader::uint8);
+        }
+        case "u64o" -> {
+          seen = DecodeErrors.once(seen, 1 << 5, "u64o");
+          u64o = OptionalLong.of(in.uint64());
+        }
+        default -> in.skipValue();
+      }
+    }
+    if ((seen & 1) == 0) {
+      throw DecodeErrors.missing("u8");
+    }
+    if ((seen & 1 << 1) == 0) {
+      throw DecodeErrors.missing("u16");
+    }
+    if ((seen & 1 << 2) == 0) {
+      throw DecodeErrors.missing("u32");
+    }
+    if ((seen & 1 << 3) == 0) {
+      throw DecodeErrors.missing("u64");
+    }
+    if ((seen & 1 << 4) == 0) {
+      throw DecodeErrors.missing("u8s");
+    }
+    return new UnsignedRequest(u8, u16, u32, u64, u8s, u64o);
+  }
+
+  /**
+   * Decodes the request of {@link AllTypesMgmt#blob}.
+   */
+  static BlobRequest decodeBlob(CborReader in) {
+    String name = null;
+    byte[] data = null;
+    RawCbor raw = null;
+    int seen = 0;
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "name" -> {
+          seen = DecodeErrors.once(seen, 1, "name");
+          name = in.text();
+        }
+        case "data" -> {
+          seen = DecodeErrors.once(seen, 1 << 1, "data");
+          data = in.bytes();
+        }
+        case "raw" -> {
+          seen = DecodeErrors.once(seen, 1 << 2, "raw");
+          raw = RawCbor.readFrom(in);
+        }
+        default -> in.skipValue();
+      }
+    }
+    if ((seen & 1) == 0) {
+      throw DecodeErrors.missing("name");
+    }
+    if ((seen & 1 << 1) == 0) {
+      throw DecodeErrors.missing("data");
+    }
+    return new BlobRequest(name, data, raw);
+  }
+
+  /**
+   * Decodes the request of {@link AllTypesMgmt#store}.
+   */
+  static StoreRequest decodeStore(CborReader in) {
+    List<String> tags = null;
+    List<AllTypesMgmt.Point> points = null;
+    Map<String, Long> limits = null;
+    Map<String, AllTypesMgmt.Shape> shapes = null;
+    List<List<Double>> matrix = null;
+    List<byte[]> blobs = null;
+    int seen = 0;
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "tags" -> {
+          seen = DecodeErrors.once(seen, 1, "tags");
+          tags = CborValues.readList(in, CborReader::text);
+        }
+        case "points" -> {
+          seen = DecodeErrors.once(seen, 1 << 1, "points");
+          points = CborValues.readList(in, AllTypesMgmtCodec::readPoint);
+        }
+        case "limits" -> {
+          seen = DecodeErrors.once(seen, 1 << 2, "limits");
+          limits = CborValues.readMap(in, CborReader::int64);
+        }
+        case "shapes" -> {
+          seen = DecodeErrors.once(seen, 1 << 3, "shapes");
+          shapes = CborValues.readMap(in, AllTypesMgmtCodec::readShape);
+        }
+        case "matrix" -> {
+          seen = DecodeErrors.once(seen, 1 << 4, "matrix");
+          matrix = CborValues.readList(in, r1 -> CborValues.readList(r1, CborReader::float64));
+        }
+        case "blobs" -> {
+          seen = DecodeErrors.once(seen, 1 << 5, "blobs");
+          blobs = CborValues.readList(in, CborReader::bytes);
+        }
+        default -> in.skipValue();
+      }
+    }
+    if ((seen & 1) == 0) {
+      throw DecodeErrors.missing("tags");
+    }
+    if ((seen & 1 << 1) == 0) {
+      throw DecodeErrors.missing("points");
+    }
+    if ((seen & 1 << 2) == 0) {
+      throw DecodeErrors.missing("limits");
+    }
+    if ((seen & 1 << 3) == 0) {
+      throw DecodeErrors.missing("shapes");
+    }
+    if ((seen & 1 << 4) == 0) {
+      throw DecodeErrors.missing("matrix");
+    }
+    if ((seen & 1 << 5) == 0) {
+      throw DecodeErrors.missing("blobs");
+    }
+    return new StoreRequest(tags, points, limits, shapes, matrix, blobs);
+  }
+
+  /**
+   * Decodes the request of {@link AllTypesMgmt#optionals}.
+   */
+  static OptionalsRequest decodeOptionals(CborReader in) {
+    Optional<String> name = Optional.empty();
+    OptionalInt count = OptionalInt.empty();
+    OptionalLong total = OptionalLong.empty();
+    OptionalDouble ratio = OptionalDouble.empty();
+    Optional<AllTypesMgmt.Point> where = Optional.empty();
+    String note = null;
+    Integer level = null;
+    OptionalInt more = OptionalInt.empty();
+    int seen = 0;
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "name" -> {
+          seen = DecodeErrors.once(seen, 1, "name");
+          name = Optional.of(in.text());
+        }
+        case "count" -> {
+          seen = DecodeErrors.once(seen, 1 << 1, "count");
+          count = OptionalInt.of(in.int32());
+        }
+        case "total" -> {
+          seen = DecodeErrors.once(seen, 1 << 2, "total");
+          total = OptionalLong.of(in.int64());
+        }
+        case "ratio" -> {
+          seen = DecodeErrors.once(seen, 1 << 3, "ratio");
+          ratio = OptionalDouble.of(in.float64());
+        }
+        case "where" -> {
+          seen = DecodeErrors.once(seen, 1 << 4, "where");
+          where = Optional.of(AllTypesMgmtCodec.readPoint(in));
+        }
+        case "note" -> {
+          seen = DecodeErrors.once(seen, 1 << 5, "note");
+          note = in.text();
+        }
+        case "level" -> {
+          seen = DecodeErrors.once(seen, 1 << 6, "level");
+          level = in.int32();
+        }
+        case "more" -> {
+          seen = DecodeErrors.once(seen, 1 << 7, "more");
+          more = OptionalInt.of(in.int32());
+        }
+        default -> in.skipValue();
+      }
+    }
+    return new OptionalsRequest(name, count, total, ratio, where, note, level, more);
+  }
+
+  /**
+   * Decodes the request of {@link AllTypesMgmt#readSetting}.
+   */
+  static ReadSettingRequest decodeReadSetting(CborReader in) {
+    String name = null;
+    int seen = 0;
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "name" -> {
+          seen = DecodeErrors.once(seen, 1, "name");
+          name = in.text();
+        }
+        default -> in.skipValue();
+      }
+    }
+    if ((seen & 1) == 0) {
+      throw DecodeErrors.missing("name");
+    }
+    return new ReadSettingRequest(name);
+  }
+
+  /**
+   * Decodes the request of {@link AllTypesMgmt#writeSetting}.
+   */
+  static WriteSettingRequest decodeWriteSetting(CborReader in) {
+    String name = null;
+    byte[] value = null;
+    int seen = 0;
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "name" -> {
+          seen = DecodeErrors.once(seen, 1, "name");
+          name = in.text();
+        }
+        case "val" -> {
+          seen = DecodeErrors.once(seen, 1 << 1, "val");
+          value = in.bytes();
+        }
+        default -> in.skipValue();
+      }
+    }
+    if ((seen & 1) == 0) {
+      throw DecodeErrors.missing("name");
+    }
+    if ((seen & 1 << 1) == 0) {
+      throw DecodeErrors.missing("val");
+    }
+    return new WriteSettingRequest(name, value);
+  }
+
+  /**
+   * Decodes the request of {@link AllTypesMgmt#mode}.
+   */
+  static ModeRequest decodeMode(CborReader in) {
+    AllTypesMgmt.Mode mode = null;
+    List<AllTypesMgmt.Mode> history = null;
+    Optional<AllTypesMgmt.Mode> fallback = Optional.empty();
+    int seen = 0;
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "mode" -> {
+          seen = DecodeErrors.once(seen, 1, "mode");
+          mode = AllTypesMgmtCodec.readMode(in);
+        }
+        case "history" -> {
+          seen = DecodeErrors.once(seen, 1 << 1, "history");
+          history = CborValues.readList(in, AllTypesMgmtCodec::readMode);
+        }
+        case "fallback" -> {
+          seen = DecodeErrors.once(seen, 1 << 2, "fallback");
+          fallback = Optional.of(AllTypesMgmtCodec.readMode(in));
+        }
+        default -> in.skipValue();
+      }
+    }
+    if ((seen & 1) == 0) {
+      throw DecodeErrors.missing("mode");
+    }
+    if ((seen & 1 << 1) == 0) {
+      throw DecodeErrors.missing("history");
+    }
+    return new ModeRequest(mode, history, fallback);
+  }
+
+  /**
+   * Decodes the request of {@link AllTypesMgmt#tree}.
+   */
+  static TreeRequest decodeTree(CborReader in) {
+    AllTypesMgmt.Tree root = null;
+    AllTypesMgmt.Geo.Point origin = null;
+    int seen = 0;
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "root" -> {
+          seen = DecodeErrors.once(seen, 1, "root");
+          root = AllTypesMgmtCodec.readTree(in);
+        }
+        case "origin" -> {
+          seen = DecodeErrors.once(seen, 1 << 1, "origin");
+          origin = AllTypesMgmtCodec.readGeo_Point(in);
+        }
+        default -> in.skipValue();
+      }
+    }
+    if ((seen & 1) == 0) {
+      throw DecodeErrors.missing("root");
+    }
+    if ((seen & 1 << 1) == 0) {
+      throw DecodeErrors.missing("origin");
+    }
+    return new TreeRequest(root, origin);
   }
 
   static void writePoint(CborWriter out, AllTypesMgmt.Point value) {
@@ -677,5 +972,65 @@ final class AllTypesMgmtCodec {
     out.float64(value.lat());
     out.key("lon");
     out.float64(value.lon());
+  }
+
+  /**
+   * The decoded request of {@link AllTypesMgmt#scalars}.
+   */
+  record ScalarsRequest(boolean b, int i, long l, float f, double d, Boolean boxedBool,
+      Integer boxedInt, Long boxedLong, Float boxedFloat, Double boxedDouble) {
+  }
+
+  /**
+   * The decoded request of {@link AllTypesMgmt#unsigned}.
+   */
+  record UnsignedRequest(int u8, Integer u16, long u32, Long u64, List<Integer> u8s,
+      OptionalLong u64o) {
+  }
+
+  /**
+   * The decoded request of {@link AllTypesMgmt#blob}.
+   */
+  record BlobRequest(String name, byte[] data, RawCbor raw) {
+  }
+
+  /**
+   * The decoded request of {@link AllTypesMgmt#store}.
+   */
+  record StoreRequest(List<String> tags, List<AllTypesMgmt.Point> points, Map<String, Long> limits,
+      Map<String, AllTypesMgmt.Shape> shapes, List<List<Double>> matrix, List<byte[]> blobs) {
+  }
+
+  /**
+   * The decoded request of {@link AllTypesMgmt#optionals}.
+   */
+  record OptionalsRequest(Optional<String> name, OptionalInt count, OptionalLong total,
+      OptionalDouble ratio, Optional<AllTypesMgmt.Point> where, String note, Integer level,
+      OptionalInt more) {
+  }
+
+  /**
+   * The decoded request of {@link AllTypesMgmt#readSetting}.
+   */
+  record ReadSettingRequest(String name) {
+  }
+
+  /**
+   * The decoded request of {@link AllTypesMgmt#writeSetting}.
+   */
+  record WriteSettingRequest(String name, byte[] value) {
+  }
+
+  /**
+   * The decoded request of {@link AllTypesMgmt#mode}.
+   */
+  record ModeRequest(AllTypesMgmt.Mode mode, List<AllTypesMgmt.Mode> history,
+      Optional<AllTypesMgmt.Mode> fallback) {
+  }
+
+  /**
+   * The decoded request of {@link AllTypesMgmt#tree}.
+   */
+  record TreeRequest(AllTypesMgmt.Tree root, AllTypesMgmt.Geo.Point origin) {
   }
 }

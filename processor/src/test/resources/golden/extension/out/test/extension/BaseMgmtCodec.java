@@ -20,10 +20,7 @@ final class BaseMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "version" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("version");
-          }
-          seen |= 1;
+          seen = DecodeErrors.once(seen, 1, "version");
           version = in.text();
         }
         default -> in.skipValue();
@@ -32,10 +29,38 @@ final class BaseMgmtCodec {
     return new BaseMgmt.Info(version);
   }
 
+  /**
+   * Decodes the request of {@link BaseMgmt#info}.
+   */
+  static InfoRequest decodeInfo(CborReader in) {
+    boolean verbose = false;
+    int seen = 0;
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "verbose" -> {
+          seen = DecodeErrors.once(seen, 1, "verbose");
+          verbose = in.bool();
+        }
+        default -> in.skipValue();
+      }
+    }
+    if ((seen & 1) == 0) {
+      throw DecodeErrors.missing("verbose");
+    }
+    return new InfoRequest(verbose);
+  }
+
   static void writeInfoFields(CborWriter out, BaseMgmt.Info value) {
     if (value.version() != null) {
       out.key("version");
       out.text(value.version());
     }
+  }
+
+  /**
+   * The decoded request of {@link BaseMgmt#info}.
+   */
+  record InfoRequest(boolean verbose) {
   }
 }

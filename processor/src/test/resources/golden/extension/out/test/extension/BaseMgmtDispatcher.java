@@ -4,7 +4,6 @@ import io.mcumgr4j.annotation.MgmtErr;
 import io.mcumgr4j.annotation.Op;
 import io.mcumgr4j.cbor.CborReader;
 import io.mcumgr4j.cbor.CborWriter;
-import io.mcumgr4j.cbor.DecodeErrors;
 import io.mcumgr4j.server.CommandHandler;
 import io.mcumgr4j.server.GroupHandler;
 import io.mcumgr4j.server.RequestContext;
@@ -66,25 +65,9 @@ public final class BaseMgmtDispatcher implements GroupHandler {
    * Command 0 (READ): {@link BaseMgmt#info}.
    */
   private void info(RequestContext ctx, CborReader in, CborWriter out) {
-    boolean verbose = false;
-    int seen = 0;
-    in.beginMap();
-    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
-      switch (key) {
-        case "verbose" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("verbose");
-          }
-          seen |= 1;
-          verbose = in.bool();
-        }
-        default -> in.skipValue();
-      }
-    }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("verbose");
-    }
-    BaseMgmt.Info result = Objects.requireNonNull(impl.info(verbose), "info() returned null");
+    BaseMgmtCodec.InfoRequest request = BaseMgmtCodec.decodeInfo(in);
+    BaseMgmt.Info result = Objects.requireNonNull(impl.info(request.verbose()),
+        "info() returned null");
     BaseMgmtCodec.writeInfoFields(out, result);
   }
 }

@@ -20,10 +20,7 @@ final class ExtendedMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "version" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("version");
-          }
-          seen |= 1;
+          seen = DecodeErrors.once(seen, 1, "version");
           version = in.text();
         }
         default -> in.skipValue();
@@ -32,10 +29,66 @@ final class ExtendedMgmtCodec {
     return new BaseMgmt.Info(version);
   }
 
+  /**
+   * Decodes the request of {@link ExtendedMgmt#info}.
+   */
+  static InfoRequest decodeInfo(CborReader in) {
+    boolean verbose = false;
+    int seen = 0;
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "verbose" -> {
+          seen = DecodeErrors.once(seen, 1, "verbose");
+          verbose = in.bool();
+        }
+        default -> in.skipValue();
+      }
+    }
+    if ((seen & 1) == 0) {
+      throw DecodeErrors.missing("verbose");
+    }
+    return new InfoRequest(verbose);
+  }
+
+  /**
+   * Decodes the request of {@link ExtendedMgmt#extra}.
+   */
+  static ExtraRequest decodeExtra(CborReader in) {
+    int amount = 0;
+    int seen = 0;
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "amount" -> {
+          seen = DecodeErrors.once(seen, 1, "amount");
+          amount = in.int32();
+        }
+        default -> in.skipValue();
+      }
+    }
+    if ((seen & 1) == 0) {
+      throw DecodeErrors.missing("amount");
+    }
+    return new ExtraRequest(amount);
+  }
+
   static void writeInfoFields(CborWriter out, BaseMgmt.Info value) {
     if (value.version() != null) {
       out.key("version");
       out.text(value.version());
     }
+  }
+
+  /**
+   * The decoded request of {@link ExtendedMgmt#info}.
+   */
+  record InfoRequest(boolean verbose) {
+  }
+
+  /**
+   * The decoded request of {@link ExtendedMgmt#extra}.
+   */
+  record ExtraRequest(int amount) {
   }
 }

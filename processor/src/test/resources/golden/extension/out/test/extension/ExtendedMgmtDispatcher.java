@@ -5,7 +5,6 @@ import io.mcumgr4j.annotation.Op;
 import io.mcumgr4j.callback.MgmtCallbacks;
 import io.mcumgr4j.cbor.CborReader;
 import io.mcumgr4j.cbor.CborWriter;
-import io.mcumgr4j.cbor.DecodeErrors;
 import io.mcumgr4j.server.CommandHandler;
 import io.mcumgr4j.server.GroupHandler;
 import io.mcumgr4j.server.RequestContext;
@@ -70,25 +69,9 @@ public final class ExtendedMgmtDispatcher implements GroupHandler {
    * Command 0 (READ): {@link ExtendedMgmt#info}.
    */
   private void info(RequestContext ctx, CborReader in, CborWriter out) {
-    boolean verbose = false;
-    int seen = 0;
-    in.beginMap();
-    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
-      switch (key) {
-        case "verbose" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("verbose");
-          }
-          seen |= 1;
-          verbose = in.bool();
-        }
-        default -> in.skipValue();
-      }
-    }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("verbose");
-    }
-    BaseMgmt.Info result = Objects.requireNonNull(impl.info(verbose), "info() returned null");
+    ExtendedMgmtCodec.InfoRequest request = ExtendedMgmtCodec.decodeInfo(in);
+    BaseMgmt.Info result = Objects.requireNonNull(impl.info(request.verbose()),
+        "info() returned null");
     ExtendedMgmtCodec.writeInfoFields(out, result);
   }
 
@@ -96,29 +79,12 @@ public final class ExtendedMgmtDispatcher implements GroupHandler {
    * Command 1 (WRITE): {@link ExtendedMgmt#extra}.
    */
   private void extra(RequestContext ctx, CborReader in, CborWriter out) {
-    int amount = 0;
-    int seen = 0;
-    in.beginMap();
-    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
-      switch (key) {
-        case "amount" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("amount");
-          }
-          seen |= 1;
-          amount = in.int32();
-        }
-        default -> in.skipValue();
-      }
-    }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("amount");
-    }
+    ExtendedMgmtCodec.ExtraRequest request = ExtendedMgmtCodec.decodeExtra(in);
     MgmtCallbacks callbacks = ctx.callbacks();
     if (callbacks.hasListeners(ExtendedMgmtEvents.EXTRA)) {
       callbacks.notify(ExtendedMgmtEvents.EXTRA,
-          new ExtendedMgmtEvents.ExtraEvent(amount)).throwIfFailed();
+          new ExtendedMgmtEvents.ExtraEvent(request.amount())).throwIfFailed();
     }
-    impl.extra(amount);
+    impl.extra(request.amount());
   }
 }

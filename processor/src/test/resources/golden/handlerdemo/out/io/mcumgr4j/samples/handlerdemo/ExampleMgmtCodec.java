@@ -3,6 +3,7 @@ package io.mcumgr4j.samples.handlerdemo;
 import io.mcumgr4j.cbor.CborReader;
 import io.mcumgr4j.cbor.CborWriter;
 import io.mcumgr4j.cbor.DecodeErrors;
+import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
 
 /**
@@ -20,10 +21,7 @@ final class ExampleMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "return_int" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("return_int");
-          }
-          seen |= 1;
+          seen = DecodeErrors.once(seen, 1, "return_int");
           returnInt = in.int32();
         }
         default -> in.skipValue();
@@ -39,16 +37,62 @@ final class ExampleMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "return_string" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("return_string");
-          }
-          seen |= 1;
+          seen = DecodeErrors.once(seen, 1, "return_string");
           returnString = in.text();
         }
         default -> in.skipValue();
       }
     }
     return new ExampleMgmt.OtherResult(returnString);
+  }
+
+  /**
+   * Decodes the request of {@link ExampleMgmt#test}.
+   */
+  static TestRequest decodeTest(CborReader in) {
+    long value = 0L;
+    String text = null;
+    int seen = 0;
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "uint_key" -> {
+          seen = DecodeErrors.once(seen, 1, "uint_key");
+          value = in.uint32();
+        }
+        case "string_key" -> {
+          seen = DecodeErrors.once(seen, 1 << 1, "string_key");
+          text = in.text();
+        }
+        default -> in.skipValue();
+      }
+    }
+    if ((seen & 1) == 0) {
+      throw DecodeErrors.missing("uint_key");
+    }
+    if ((seen & 1 << 1) == 0) {
+      throw DecodeErrors.missing("string_key");
+    }
+    return new TestRequest(value, text);
+  }
+
+  /**
+   * Decodes the request of {@link ExampleMgmt#other}.
+   */
+  static OtherRequest decodeOther(CborReader in) {
+    OptionalLong userValue = OptionalLong.empty();
+    int seen = 0;
+    in.beginMap();
+    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
+      switch (key) {
+        case "user_value" -> {
+          seen = DecodeErrors.once(seen, 1, "user_value");
+          userValue = OptionalLong.of(in.uint32());
+        }
+        default -> in.skipValue();
+      }
+    }
+    return new OtherRequest(userValue);
   }
 
   static void writeTestResultFields(CborWriter out, ExampleMgmt.TestResult value) {
@@ -61,5 +105,17 @@ final class ExampleMgmtCodec {
       out.key("return_string");
       out.text(value.returnString());
     }
+  }
+
+  /**
+   * The decoded request of {@link ExampleMgmt#test}.
+   */
+  record TestRequest(long value, String text) {
+  }
+
+  /**
+   * The decoded request of {@link ExampleMgmt#other}.
+   */
+  record OtherRequest(OptionalLong userValue) {
   }
 }

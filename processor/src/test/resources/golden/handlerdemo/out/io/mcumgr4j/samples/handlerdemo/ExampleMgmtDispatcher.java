@@ -5,12 +5,10 @@ import io.mcumgr4j.annotation.Op;
 import io.mcumgr4j.callback.MgmtCallbacks;
 import io.mcumgr4j.cbor.CborReader;
 import io.mcumgr4j.cbor.CborWriter;
-import io.mcumgr4j.cbor.DecodeErrors;
 import io.mcumgr4j.server.CommandHandler;
 import io.mcumgr4j.server.GroupHandler;
 import io.mcumgr4j.server.RequestContext;
 import java.util.Objects;
-import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
 
 /**
@@ -71,37 +69,9 @@ public final class ExampleMgmtDispatcher implements GroupHandler {
    * Command 0 (READ): {@link ExampleMgmt#test}.
    */
   private void test(RequestContext ctx, CborReader in, CborWriter out) {
-    long value = 0L;
-    String text = null;
-    int seen = 0;
-    in.beginMap();
-    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
-      switch (key) {
-        case "uint_key" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("uint_key");
-          }
-          seen |= 1;
-          value = in.uint32();
-        }
-        case "string_key" -> {
-          if ((seen & 1 << 1) != 0) {
-            throw DecodeErrors.duplicate("string_key");
-          }
-          seen |= 1 << 1;
-          text = in.text();
-        }
-        default -> in.skipValue();
-      }
-    }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("uint_key");
-    }
-    if ((seen & 1 << 1) == 0) {
-      throw DecodeErrors.missing("string_key");
-    }
-    ExampleMgmt.TestResult result = Objects.requireNonNull(impl.test(value, text),
-        "test() returned null");
+    ExampleMgmtCodec.TestRequest request = ExampleMgmtCodec.decodeTest(in);
+    ExampleMgmt.TestResult result = Objects.requireNonNull(impl.test(request.value(),
+        request.text()), "test() returned null");
     ExampleMgmtCodec.writeTestResultFields(out, result);
   }
 
@@ -109,27 +79,13 @@ public final class ExampleMgmtDispatcher implements GroupHandler {
    * Command 1 (WRITE): {@link ExampleMgmt#other}.
    */
   private void other(RequestContext ctx, CborReader in, CborWriter out) {
-    OptionalLong userValue = OptionalLong.empty();
-    int seen = 0;
-    in.beginMap();
-    for (String key = in.nextKey(); key != null; key = in.nextKey()) {
-      switch (key) {
-        case "user_value" -> {
-          if ((seen & 1) != 0) {
-            throw DecodeErrors.duplicate("user_value");
-          }
-          seen |= 1;
-          userValue = OptionalLong.of(in.uint32());
-        }
-        default -> in.skipValue();
-      }
-    }
+    ExampleMgmtCodec.OtherRequest request = ExampleMgmtCodec.decodeOther(in);
     MgmtCallbacks callbacks = ctx.callbacks();
     if (callbacks.hasListeners(ExampleMgmtEvents.OTHER)) {
       callbacks.notify(ExampleMgmtEvents.OTHER,
-          new ExampleMgmtEvents.OtherEvent(userValue)).throwIfFailed();
+          new ExampleMgmtEvents.OtherEvent(request.userValue())).throwIfFailed();
     }
-    ExampleMgmt.OtherResult result = Objects.requireNonNull(impl.other(userValue),
+    ExampleMgmt.OtherResult result = Objects.requireNonNull(impl.other(request.userValue()),
         "other() returned null");
     ExampleMgmtCodec.writeOtherResultFields(out, result);
   }
