@@ -9,9 +9,11 @@ import static io.mcumgr4j.server.TestGroups.CMD_KEY_THEN_GROUP_ERROR;
 import static io.mcumgr4j.server.TestGroups.TEST_GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcumgr4j.annotation.MgmtErr;
 import io.mcumgr4j.annotation.Op;
 import io.mcumgr4j.error.GroupError;
 import io.mcumgr4j.error.GroupErrorException;
+import io.mcumgr4j.error.MgmtException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -148,5 +150,75 @@ class GroupErrorTest {
         .containsExactly(header(1, V1, 5, 301, 11, 0) + "bf617801ff");
     assertThat(Packets.process(server, message(0, V2, 301, 12, 0, EMPTY_MAP)))
         .containsExactly(header(1, V2, 5, 301, 12, 0) + "bf617801ff");
+  }
+
+  @Test
+  void aV1GroupErrorTranslatedToEokGoesOutAsWritten() {
+    server.register(new EokGroup());
+    // Zephyr translates some group errors to EOK (zephyr_basic's erase): the v1 client gets the
+    // response as written, {x:1, err:{group:302, rc:4}}
+    String written = "bf" + "617801" + "63657272bf6567726f757019012e62726304ff" + "ff";
+    assertThat(Packets.process(server, message(0, V1, EokGroup.ID, 13, EokGroup.KEY_THEN_ERROR, EMPTY_MAP)))
+        .containsExactly(header(1, V1, written.length() / 2, EokGroup.ID, 13, EokGroup.KEY_THEN_ERROR) + written);
+    // {err:{group:302, rc:4}, len:5}: the exception's entries too
+    String thrown = "bf" + "63657272bf6567726f757019012e62726304ff" + "636c656e05" + "ff";
+    assertThat(Packets.process(server, message(0, V1, EokGroup.ID, 14, EokGroup.THROW_WITH_ENTRIES, EMPTY_MAP)))
+        .containsExactly(header(1, V1, thrown.length() / 2, EokGroup.ID, 14, EokGroup.THROW_WITH_ENTRIES) + thrown);
+  }
+
+  @Test
+  void aFailureAfterAWrittenGroupErrorIsAnsweredWithItsOwnRc() {
+    // the group error's translation (EACCESSDENIED for v1) does not hide the later EBADSTATE
+    server.register(new EokGroup());
+    assertThat(Packets.process(server, message(0, V1, EokGroup.ID, 15, EokGroup.ERROR_THEN_FAIL, EMPTY_MAP)))
+        .containsExactly(rcResponse(1, V1, EokGroup.ID, 15, EokGroup.ERROR_THEN_FAIL, 6));
+    assertThat(Packets.process(server, message(0, V2, EokGroup.ID, 16, EokGroup.ERROR_THEN_FAIL, EMPTY_MAP)))
+        .containsExactly(rcResponse(1, V2, EokGroup.ID, 16, EokGroup.ERROR_THEN_FAIL, 6));
+  }
+
+  /** A group whose error 4 translates to EOK for v1, and error 5 to EACCESSDENIED. */
+  private static final class EokGroup implements GroupHandler {
+    static final int ID = 302;
+    static final int KEY_THEN_ERROR = 0;
+    static final int THROW_WITH_ENTRIES = 1;
+    static final int ERROR_THEN_FAIL = 2;
+
+    @Override
+    public int groupId() {
+      return ID;
+    }
+
+    @Override
+    public String name() {
+      return "eok";
+    }
+
+    @Override
+    public int commandSlots() {
+      return 3;
+    }
+
+    @Override
+    public CommandHandler handler(int id, Op op) {
+      return switch (id) {
+        case KEY_THEN_ERROR -> (ctx, in, out) -> {
+          out.key("x").uint(1);
+          ctx.writeGroupError(out, ID, 4);
+        };
+        case THROW_WITH_ENTRIES -> (ctx, in, out) -> {
+          throw new GroupErrorException(GroupError.of(ID, 4)).withEntries(e -> e.uint("len", 5));
+        };
+        case ERROR_THEN_FAIL -> (ctx, in, out) -> {
+          ctx.writeGroupError(out, ID, 5);
+          throw new MgmtException(MgmtErr.EBADSTATE, "after the group error");
+        };
+        default -> null;
+      };
+    }
+
+    @Override
+    public MgmtErr translateError(int rc) {
+      return rc == 4 ? MgmtErr.EOK : MgmtErr.EACCESSDENIED;
+    }
   }
 }
