@@ -5,9 +5,13 @@ import io.mcumgr4j.cbor.CborWriter;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.error.MgmtException;
 import io.mcumgr4j.frame.SmpHeader;
+import io.mcumgr4j.groups.os.OsMgmt;
 import io.mcumgr4j.groups.os.OsMgmtClient;
 import io.mcumgr4j.transport.SmpTransport;
 import io.mcumgr4j.transport.serial.SerialTransport;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Sizes transfer chunks so that a whole request packet (8-byte header and CBOR payload) fits the
@@ -31,22 +35,38 @@ public final class ChunkSizer {
     void encode(CborWriter out, int dataLength);
   }
 
+  /** The devices' buffers, asked once per client: they do not change while a device runs. */
+  private static final Map<SmpClient, OsMgmt.McumgrParams> PARAMS = Collections.synchronizedMap(new WeakHashMap<>());
+
   /**
-   * The largest request packet the device behind {@code client} takes: reads {@code mcumgr
-   * params} (OS command 6); a device without that command is assumed to have Zephyr's default
-   * buffer of {@value #DEFAULT_BUF_SIZE} bytes.
+   * The largest request packet the device behind {@code client} takes, from its {@link
+   * #params(SmpClient) params}.
    */
   public static int packetLimit(SmpClient client) {
-    long bufSize;
+    return packetLimit(params(client).bufSize(), client.transport());
+  }
+
+  /**
+   * The device's {@code mcumgr params} (OS command 6), asked the first time and remembered for the
+   * client; a device without that command is assumed to have Zephyr's default buffer of {@value
+   * #DEFAULT_BUF_SIZE} bytes, and one of them.
+   */
+  public static OsMgmt.McumgrParams params(SmpClient client) {
+    OsMgmt.McumgrParams known = PARAMS.get(client);
+    if (known != null) {
+      return known;
+    }
+    OsMgmt.McumgrParams params;
     try {
-      bufSize = new OsMgmtClient(client).params().bufSize();
+      params = new OsMgmtClient(client).params();
     } catch (MgmtException e) {
       if (e.err() != MgmtErr.ENOTSUP) {
         throw e;
       }
-      bufSize = DEFAULT_BUF_SIZE;
+      params = new OsMgmt.McumgrParams(DEFAULT_BUF_SIZE, 1);
     }
-    return packetLimit(bufSize, client.transport());
+    PARAMS.put(client, params);
+    return params;
   }
 
   /**

@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param retries how often a request is resent (same sequence number) after a timeout
  * @param listener told of progress
  * @param verify whether file transfers check the device's hash of the file afterwards
+ * @param window how many requests an image upload keeps in flight; 0 takes one fewer than the
+ *     device's {@code buf_count} (at least 1), which its buffers hold without dropping any
+ * @param progressDeadline how long an image upload goes on without the device taking a byte before
+ *     it fails; lost requests are resent meanwhile, on a timeout that follows the measured round trip
  */
 public record TransferOptions(
     int image,
@@ -23,9 +27,14 @@ public record TransferOptions(
     Duration chunkTimeout,
     int retries,
     TransferListener listener,
-    boolean verify) {
+    boolean verify,
+    int window,
+    Duration progressDeadline) {
 
-  /** Image 0, no upgrade check, 30 s for the first chunk, 3 s and 2 retries for the others. */
+  /**
+   * Image 0, no upgrade check, 30 s for the first chunk, 3 s and 2 retries for the others (the
+   * ceiling of an image upload's adaptive timeout), the device's window, 30 s without progress.
+   */
   public static final TransferOptions DEFAULT = builder().build();
 
   public TransferOptions {
@@ -38,6 +47,18 @@ public record TransferOptions(
     Objects.requireNonNull(firstChunkTimeout, "firstChunkTimeout");
     Objects.requireNonNull(chunkTimeout, "chunkTimeout");
     Objects.requireNonNull(listener, "listener");
+    if (window < 0) {
+      throw new IllegalArgumentException("window must not be negative: " + window);
+    }
+    if (progressDeadline.isNegative() || progressDeadline.isZero()) {
+      throw new IllegalArgumentException("progressDeadline must be positive: " + progressDeadline);
+    }
+  }
+
+  /** A copy with another window ({@link #window()}). */
+  public TransferOptions withWindow(int value) {
+    return new TransferOptions(image, upgrade, firstChunkTimeout, chunkTimeout, retries, listener, verify, value,
+        progressDeadline);
   }
 
   /** A builder holding {@link #DEFAULT}'s values. */
@@ -59,6 +80,8 @@ public record TransferOptions(
     private int retries = 2;
     private TransferListener listener = TransferListener.NONE;
     private boolean verify;
+    private int window;
+    private Duration progressDeadline = Duration.ofSeconds(30);
 
     private Builder() {}
 
@@ -97,8 +120,21 @@ public record TransferOptions(
       return this;
     }
 
+    /** Requests in flight; 0 (the default) for one fewer than the device's {@code buf_count}. */
+    public Builder window(int value) {
+      window = value;
+      return this;
+    }
+
+    /** How long without progress fails an image upload; 30 s by default. */
+    public Builder progressDeadline(Duration value) {
+      progressDeadline = value;
+      return this;
+    }
+
     public TransferOptions build() {
-      return new TransferOptions(image, upgrade, firstChunkTimeout, chunkTimeout, retries, listener, verify);
+      return new TransferOptions(image, upgrade, firstChunkTimeout, chunkTimeout, retries, listener, verify, window,
+          progressDeadline);
     }
   }
 }

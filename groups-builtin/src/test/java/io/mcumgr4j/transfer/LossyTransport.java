@@ -13,6 +13,8 @@ final class LossyTransport implements SmpTransport {
   private final SmpTransport link;
   private final Set<Integer> drop = ConcurrentHashMap.newKeySet();
   private final AtomicInteger responses = new AtomicInteger();
+  private final Set<Integer> dropSent = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger requests = new AtomicInteger();
 
   LossyTransport(SmpTransport link) {
     this.link = link;
@@ -32,9 +34,16 @@ final class LossyTransport implements SmpTransport {
     });
   }
 
+  /** Loses the {@code n}th request sent. */
+  void dropRequest(int n) {
+    dropSent.add(n);
+  }
+
   @Override
   public void send(byte[] packet) throws IOException {
-    link.send(packet);
+    if (!dropSent.contains(requests.incrementAndGet())) {
+      link.send(packet);
+    }
   }
 
   @Override

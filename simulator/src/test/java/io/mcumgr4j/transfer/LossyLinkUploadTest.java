@@ -1,0 +1,47 @@
+package io.mcumgr4j.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcumgr4j.client.SmpClient;
+import io.mcumgr4j.groups.image.ImgMgmt;
+import io.mcumgr4j.groups.image.ImgMgmtClient;
+import io.mcumgr4j.mcuboot.McubootImage;
+import io.mcumgr4j.server.ServerConfig;
+import io.mcumgr4j.simulator.SimulatedDevice;
+import io.mcumgr4j.simulator.link.Impairment;
+import io.mcumgr4j.simulator.link.LossyUdpProxy;
+import io.mcumgr4j.transport.udp.UdpTransport;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Image uploads with the default options through a link that drops, duplicates and reorders a
+ * tenth of the datagrams each way (seeded), to a device with Zephyr's serial buffers (4, so a
+ * window of 3). Bounded: the image is small and the relay's decisions repeat with the seed.
+ */
+class LossyLinkUploadTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void anUploadSurvivesATenthLostDuplicatedAndReorderedAndTheImageIsIntact() throws Exception {
+    byte[] image = SimulatedDeviceTransferTest.image(3, 1, 4, 160_000);
+    try (SimulatedDevice device = SimulatedDevice.builder(dir)
+            .serverConfig(ServerConfig.DEFAULT.withBufCount(4)).start()) {
+      InetSocketAddress address = device.serveUdp(new InetSocketAddress("127.0.0.1", 0)).localAddress();
+      try (LossyUdpProxy link = LossyUdpProxy.start(address, Impairment.lossy(0.1), Impairment.lossy(0.1), 20261205);
+          SmpClient client = new SmpClient(new UdpTransport(link.localAddress()))) {
+
+        ImageUploader.Result result = new ImageUploader(client).upload(image);
+
+        assertThat(result.length()).isEqualTo(image.length);
+        assertThat(link.toDevice().dropped()).as("requests lost on the way").isPositive();
+        assertThat(link.fromDevice().duplicated()).as("answers duplicated").isPositive();
+        ImgMgmt.Slot secondary = OtaFlow.slot(new ImgMgmtClient(client).state(), 1);
+        assertThat(secondary.hash()).isEqualTo(McubootImage.parse(image).hash());
+      }
+    }
+  }
+}
