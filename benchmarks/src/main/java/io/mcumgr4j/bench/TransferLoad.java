@@ -5,6 +5,7 @@ import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.groups.os.OsMgmtClient;
 import io.mcumgr4j.mcuboot.ImageVersion;
 import io.mcumgr4j.mcuboot.McubootImageBuilder;
+import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.simulator.SimulatedDevice;
 import io.mcumgr4j.simulator.link.Impairment;
 import io.mcumgr4j.simulator.link.LossyUdpProxy;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -29,7 +31,8 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.mcumgr4j.bench.TransferLoad echo 5000 [rounds]
  * java -cp benchmarks/target/benchmarks.jar io.mcumgr4j.bench.TransferLoad upload BYTES [rounds]
- *     [--loss P] [--delay-ms D] [--timeout-ms T] [--retries R] [--seed S]
+ *     [--loss P] [--delay-ms D] [--timeout-ms T] [--retries R] [--seed S] [--window W] [--buf-count N]
+ *     [--proxy]   (through the relay even without loss or delay)
  * </pre>
  */
 public final class TransferLoad {
@@ -54,11 +57,13 @@ public final class TransferLoad {
     long seed = Long.parseLong(option(args, "--seed", "1"));
     for (int round = 1; round <= rounds; round++) {
       Path dir = Files.createTempDirectory("transfer-load");
-      try (SimulatedDevice device = SimulatedDevice.builder(dir).start()) {
+      int bufCount = Integer.parseInt(option(args, "--buf-count", "2"));
+      try (SimulatedDevice device = SimulatedDevice.builder(dir)
+          .serverConfig(ServerConfig.DEFAULT.withBufCount(bufCount)).images(1, 4L << 20).start()) {
         InetSocketAddress address =
             device.serveUdp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).localAddress();
         // without --loss or --delay-ms the client talks to the device directly
-        boolean impaired = loss > 0 || !delay.isZero();
+        boolean impaired = loss > 0 || !delay.isZero() || List.of(args).contains("--proxy");
         Impairment link = Impairment.lossy(loss).withDelay(delay);
         try (LossyUdpProxy proxy = impaired ? LossyUdpProxy.start(address, link, link, seed + round) : null;
             SmpClient client = new SmpClient(new UdpTransport(impaired ? proxy.localAddress() : address), config)) {
@@ -113,6 +118,7 @@ public final class TransferLoad {
     if (retries != null) {
       b.retries(Integer.parseInt(retries));
     }
+    b.window(Integer.parseInt(option(args, "--window", "0")));
     return b.build();
   }
 

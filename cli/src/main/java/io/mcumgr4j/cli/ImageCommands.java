@@ -29,6 +29,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine;
 
 /** {@code mcumgr4j image ...}: the image group (1) and MCUboot images. */
 @Command(name = "image", description = "Image management (group 1): state, upload, test, confirm, erase.",
@@ -64,13 +65,21 @@ final class ImageCommands {
     @Option(names = "--upgrade", description = "Have the device refuse an image not newer than the running one.")
     boolean upgrade;
 
+    @Option(names = "--window", paramLabel = "N", defaultValue = "0",
+        description = "Chunks in flight at once. Default: one fewer than the device's buf_count.")
+    int window;
+
     @Override
     void run(SmpClient client, Output out) throws IOException {
+      if (window < 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--window is 0 (the device's) or more, not " + window);
+      }
       byte[] bytes = readFile(file);
       ImageUploader.Result result;
       String label = "upload " + file.getFileName();
       try (Progress progress = Progress.forTransfer(out, spec.commandLine().getErr(), label)) {
-        TransferOptions options = transferOptions(main()).image(image).upgrade(upgrade).listener(progress).build();
+        TransferOptions options = transferOptions(main()).image(image).upgrade(upgrade).window(window)
+            .listener(progress).build();
         result = new ImageUploader(client, options).upload(bytes);
       }
       // the hash `image test` needs is MCUboot's, not the file's SHA-256; show it when the file parses

@@ -160,6 +160,18 @@ class ImageCommandsTest {
   }
 
   @Test
+  void uploadWithAWindowAndABadWindowIsAUsageError() throws Exception {
+    Path img = image("1.0.0", 20_000);
+    String hash = hex(McubootImage.read(img).hash());
+
+    ImageFsDevice.Run upload = device.cli("--json", "image", "upload", "--window", "2", img.toString());
+
+    assertThat(upload.code()).as("%s", upload).isZero();
+    assertThat(upload.jsonObject()).containsEntry("hash", hash);
+    assertThat(device.cli("image", "upload", "--window", "-1", img.toString()).code()).isEqualTo(2);
+  }
+
+  @Test
   void uploadJsonAndConfirmByHash() throws Exception {
     Path img = image("1.0.0", 5000);
     byte[] sha = McubootImage.sha256(Files.readAllBytes(img));
