@@ -1,6 +1,7 @@
 package io.mcumgr4j.cli;
 
 import io.mcumgr4j.client.MalformedResponseException;
+import io.mcumgr4j.client.RequestTooLargeException;
 import io.mcumgr4j.client.SmpTimeoutException;
 import io.mcumgr4j.client.SmpTransportException;
 import io.mcumgr4j.error.GroupErrorException;
@@ -18,7 +19,7 @@ import java.io.UncheckedIOException;
  *   <caption>exit codes</caption>
  *   <tr><td>0</td><td>success</td></tr>
  *   <tr><td>1</td><td>any other failure (a local file, an argument the device cannot take)</td></tr>
- *   <tr><td>2</td><td>usage error (picocli)</td></tr>
+ *   <tr><td>2</td><td>usage error (picocli), or a request too large to send</td></tr>
  *   <tr><td>3</td><td>the device did not answer (timeout) or cannot be reached</td></tr>
  *   <tr><td>4</td><td>the device answered an SMP error ({@code rc})</td></tr>
  *   <tr><td>5</td><td>the device answered a group error ({@code err})</td></tr>
@@ -42,7 +43,10 @@ final class ExitCodes {
   static int report(Exception e, boolean verbose, PrintWriter err) {
     int code;
     String message;
-    if (e instanceof SmpTimeoutException) {
+    if (e instanceof RequestTooLargeException) {
+      code = USAGE;
+      message = e.getMessage();
+    } else if (e instanceof SmpTimeoutException) {
       code = UNREACHABLE;
       message = "timeout: " + e.getMessage();
     } else if (e instanceof SmpTransportException) {

@@ -65,6 +65,9 @@ final class ImageCommands {
     @Option(names = "--upgrade", description = "Have the device refuse an image not newer than the running one.")
     boolean upgrade;
 
+    @Option(names = "--force", description = "Send an image whose header, TLVs or SHA-256 do not check out.")
+    boolean force;
+
     @Option(names = "--window", paramLabel = "N", defaultValue = "0",
         description = "Chunks in flight at once. Default: one fewer than the device's buf_count.")
     int window;
@@ -78,7 +81,7 @@ final class ImageCommands {
       ImageUploader.Result result;
       String label = "upload " + file.getFileName();
       try (Progress progress = Progress.forTransfer(out, spec.commandLine().getErr(), label)) {
-        TransferOptions options = transferOptions(main()).image(image).upgrade(upgrade).window(window)
+        TransferOptions options = transferOptions(main()).image(image).upgrade(upgrade).window(window).force(force)
             .listener(progress).build();
         result = new ImageUploader(client, options).upload(bytes);
       }

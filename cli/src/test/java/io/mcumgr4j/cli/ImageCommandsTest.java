@@ -218,9 +218,13 @@ class ImageCommandsTest {
     Path notAnImage = randomFile("raw.bin", 2000);
     Path sameVersion = image("0.0.0", 100);
 
-    ImageFsDevice.Run raw = device.cli("image", "upload", notAnImage.toString());
+    ImageFsDevice.Run refused = device.cli("image", "upload", notAnImage.toString());
+    ImageFsDevice.Run raw = device.cli("image", "upload", "--force", notAnImage.toString());
     ImageFsDevice.Run upgrade = device.cli("image", "upload", "--upgrade", sameVersion.toString());
 
+    assertThat(refused.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(refused.err()).startsWith("mcumgr4j: not a valid MCUboot image (")
+        .contains("nothing was sent");
     assertThat(raw.code()).isEqualTo(ExitCodes.GROUP_ERROR);
     assertThat(raw.err()).isEqualTo("mcumgr4j: device error: INVALID_IMAGE_HEADER_MAGIC (group 1, rc 23)\n");
     assertThat(upgrade.code()).isEqualTo(ExitCodes.GROUP_ERROR);

@@ -50,6 +50,14 @@ class RawCommandTest extends CliDeviceTest {
   }
 
   @Test
+  void aRequestLargerThanTheLinkCarriesIsAUsageErrorAndNotSent() {
+    Run tooLarge = run("raw", "-g", "os", "-i", "0", "--op", "write", "{\"d\":\"" + "x".repeat(2_000) + "\"}");
+
+    assertThat(tooLarge.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(tooLarge.err()).contains("exceeds the udp link's MTU of 1500 bytes: nothing was sent");
+  }
+
+  @Test
   void absentGroupIsAnRcError() {
     Run absent = run("raw", "-g", "100", "-i", "0", "--op", "read");
     // the response is printed whatever it says; the exit code and error line give the verdict

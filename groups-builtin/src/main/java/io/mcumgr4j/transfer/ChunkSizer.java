@@ -66,6 +66,7 @@ public final class ChunkSizer {
       params = new OsMgmt.McumgrParams(DEFAULT_BUF_SIZE, 1);
     }
     PARAMS.put(client, params);
+    client.limitRequests(packetLimit(params.bufSize(), client.transport()));
     return params;
   }
 

@@ -6,6 +6,8 @@ import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.client.SmpTimeoutException;
 import io.mcumgr4j.frame.SmpFrame;
 import io.mcumgr4j.groups.image.ImgMgmtClient;
+import io.mcumgr4j.mcuboot.ImageFormatException;
+import io.mcumgr4j.mcuboot.McubootImage;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
@@ -33,6 +35,8 @@ import java.util.concurrent.TimeUnit;
  *       TransferOptions#progressDeadline()}.
  *   <li>Resuming needs nothing special: a new uploader sends offset 0 with the same {@code sha},
  *       and a device holding part of that upload answers how much it has.
+ *   <li>An image whose header, TLVs or SHA-256 do not check out is refused before anything is sent,
+ *       unless {@link TransferOptions#force()} says to send it anyway.
  *   <li>{@code match}, when the device sends it, must be true; it is never required (Zephyr
  *       sends it only when built with image checks).
  * </ul>
@@ -76,10 +80,14 @@ public final class ImageUploader {
    * @throws io.mcumgr4j.error.GroupErrorException for an image group error (e.g. no free slot)
    * @throws io.mcumgr4j.client.SmpTimeoutException when the first chunk gets no reply after its
    *     retries
+   * @throws IllegalArgumentException for an image that does not check out, unless forced
    */
   public Result upload(byte[] image) {
     if (image.length == 0) {
       throw new IllegalArgumentException("an image cannot be empty");
+    }
+    if (!options.force()) {
+      checkImage(image);
     }
     int packetLimit = ChunkSizer.packetLimit(client);
     int window = options.window() > 0 ? options.window()
@@ -178,6 +186,21 @@ public final class ImageUploader {
       }
     }
     return new Result(len, sha, match, requests);
+  }
+
+  /** Refuses, before anything is sent, an image MCUboot would not boot: bad header or TLVs, wrong SHA-256. */
+  private static void checkImage(byte[] image) {
+    String fault;
+    try {
+      McubootImage parsed = McubootImage.parse(image);
+      fault = parsed.verify() ? null : "its SHA-256 TLV does not match its contents";
+    } catch (ImageFormatException | IllegalStateException e) {
+      fault = e.getMessage();
+    }
+    if (fault != null) {
+      throw new IllegalArgumentException("not a valid MCUboot image (" + fault + "): nothing was sent; force the "
+          + "upload (TransferOptions.force, --force) to send it anyway");
+    }
   }
 
   private int chunkLength(byte[] image, long off, byte[] sha, int packetLimit) {

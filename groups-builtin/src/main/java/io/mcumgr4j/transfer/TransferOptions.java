@@ -19,6 +19,8 @@ import java.util.Objects;
  *     device's {@code buf_count} (at least 1), which its buffers hold without dropping any
  * @param progressDeadline how long an image upload goes on without the device taking a byte before
  *     it fails; lost requests are resent meanwhile, on a timeout that follows the measured round trip
+ * @param force whether an image upload sends an image whose header, TLVs or SHA-256 do not check
+ *     out (testing a device with bad images); by default such an image is refused before sending
  */
 public record TransferOptions(
     int image,
@@ -29,7 +31,8 @@ public record TransferOptions(
     TransferListener listener,
     boolean verify,
     int window,
-    Duration progressDeadline) {
+    Duration progressDeadline,
+    boolean force) {
 
   /**
    * Image 0, no upgrade check, 30 s for the first chunk, 3 s and 2 retries for the others (the
@@ -58,7 +61,7 @@ public record TransferOptions(
   /** A copy with another window ({@link #window()}). */
   public TransferOptions withWindow(int value) {
     return new TransferOptions(image, upgrade, firstChunkTimeout, chunkTimeout, retries, listener, verify, value,
-        progressDeadline);
+        progressDeadline, force);
   }
 
   /** A builder holding {@link #DEFAULT}'s values. */
@@ -82,6 +85,7 @@ public record TransferOptions(
     private boolean verify;
     private int window;
     private Duration progressDeadline = Duration.ofSeconds(30);
+    private boolean force;
 
     private Builder() {}
 
@@ -132,9 +136,15 @@ public record TransferOptions(
       return this;
     }
 
+    /** Sends an image that does not check out (for testing a device with bad images). */
+    public Builder force(boolean value) {
+      force = value;
+      return this;
+    }
+
     public TransferOptions build() {
       return new TransferOptions(image, upgrade, firstChunkTimeout, chunkTimeout, retries, listener, verify, window,
-          progressDeadline);
+          progressDeadline, force);
     }
   }
 }

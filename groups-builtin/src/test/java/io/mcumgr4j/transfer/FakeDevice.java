@@ -18,12 +18,19 @@ import java.time.Duration;
  */
 final class FakeDevice implements AutoCloseable {
 
-  /** Short, since dropped replies are found by timeouts; tests never assert timings. */
+  /**
+   * Short, since dropped replies are found by timeouts (tests never assert timings); forced, since
+   * {@link FakeImage}'s images are random bytes behind MCUboot's magic.
+   */
   static final TransferOptions OPTIONS = TransferOptions.builder()
       .firstChunkTimeout(Duration.ofSeconds(2))
       .chunkTimeout(Duration.ofMillis(300))
       .retries(3)
+      .force(true)
       .build();
+
+  /** The default options, forced for {@link FakeImage}'s images. */
+  static final TransferOptions FORCED = TransferOptions.builder().force(true).build();
 
   final FakeImage image = new FakeImage();
   final FakeFiles files = new FakeFiles();

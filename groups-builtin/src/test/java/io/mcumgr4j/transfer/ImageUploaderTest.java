@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.groups.image.ImgMgmtError;
+import io.mcumgr4j.mcuboot.ImageVersion;
+import io.mcumgr4j.mcuboot.McubootImageBuilder;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ class ImageUploaderTest {
       byte[] image = FakeImage.image(20_000, 1);
       List<long[]> progress = new CopyOnWriteArrayList<>();
       TransferOptions options = TransferOptions.builder()
+          .force(true) // a fake image: random bytes behind MCUboot's magic
           .listener((done, total) -> progress.add(new long[] {done, total}))
           .build();
 
@@ -91,6 +94,7 @@ class ImageUploaderTest {
     try (FakeDevice device = new FakeDevice(512)) {
       byte[] image = FakeImage.image(8_000, 5);
       TransferOptions interrupting = TransferOptions.builder()
+          .force(true)
           .listener((done, total) -> {
             if (done > 3_000) {
               throw new IllegalStateException("link lost");
@@ -136,14 +140,34 @@ class ImageUploaderTest {
   }
 
   @Test
+  void anImageThatDoesNotCheckOutIsRefusedBeforeAnythingIsSentUnlessForced() throws Exception {
+    try (FakeDevice device = new FakeDevice(512)) {
+      byte[] image = new McubootImageBuilder().version(ImageVersion.of(1, 2, 3)).payload(new byte[3_000]).build();
+      image[100] ^= 1; // the payload no longer matches the SHA-256 TLV
+
+      assertThatThrownBy(() -> new ImageUploader(device.client).upload(image))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("SHA-256 TLV does not match")
+          .hasMessageContaining("nothing was sent");
+      assertThatThrownBy(() -> new ImageUploader(device.client).upload(new byte[1_000]))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("not a valid MCUboot image");
+      assertThat(device.image.chunks).isEmpty();
+
+      new ImageUploader(device.client, FakeDevice.FORCED).upload(image);
+      FileTransferTest.assertSameBytes(device.image.completed, image);
+    }
+  }
+
+  @Test
   void checksMatchWhenTheDeviceSendsIt() throws Exception {
     try (FakeDevice device = new FakeDevice(2048)) {
       device.image.sendMatch = true;
       byte[] image = FakeImage.image(3_000, 6);
-      assertThat(new ImageUploader(device.client).upload(image).match()).isTrue();
+      assertThat(new ImageUploader(device.client, FakeDevice.FORCED).upload(image).match()).isTrue();
 
       device.image.corruptWrites = true;
-      assertThatThrownBy(() -> new ImageUploader(device.client).upload(FakeImage.image(3_000, 7)))
+      assertThatThrownBy(() -> new ImageUploader(device.client, FakeDevice.FORCED).upload(FakeImage.image(3_000, 7)))
           .isInstanceOf(TransferException.class)
           .hasMessageContaining("does not match");
     }
@@ -166,7 +190,7 @@ class ImageUploaderTest {
   void deviceErrorsArePassedOn() throws Exception {
     try (FakeDevice device = new FakeDevice(512)) {
       byte[] notAnImage = new byte[1000];
-      assertThatThrownBy(() -> new ImageUploader(device.client).upload(notAnImage))
+      assertThatThrownBy(() -> new ImageUploader(device.client, FakeDevice.FORCED).upload(notAnImage))
           .isInstanceOfSatisfying(GroupErrorException.class,
               e -> assertThat(e.error()).isEqualTo(ImgMgmtError.INVALID_IMAGE_HEADER_MAGIC));
     }

@@ -55,6 +55,8 @@ public final class SmpClient implements AutoCloseable {
   private final ScheduledThreadPoolExecutor timer;
   /** Written under {@link #starts}; read without it only where a stale value is harmless. */
   private volatile boolean closed;
+  /** The largest packet the device takes, once known ({@link #limitRequests}); the MTU until then. */
+  private volatile int deviceLimit = Integer.MAX_VALUE;
 
   /** One request: its frame, the future to complete, and its retry state. */
   private final class Pending {
@@ -128,6 +130,13 @@ public final class SmpClient implements AutoCloseable {
     if (payload.length > SmpHeader.MAX_LENGTH) {
       throw new IllegalArgumentException("payload of " + payload.length + " bytes exceeds 65535");
     }
+    int packet = SmpHeader.SIZE + payload.length;
+    if (packet > transport.mtu() || packet > deviceLimit) {
+      boolean link = packet > transport.mtu();
+      return CompletableFuture.failedFuture(new RequestTooLargeException("a request of " + packet + " bytes (group "
+          + group + " command " + command + ") exceeds " + (link ? "the " + transport.name() + " link's MTU of "
+          + transport.mtu() : "the device's buf_size limit of " + deviceLimit) + " bytes: nothing was sent"));
+    }
     Pending p = new Pending(op.code(), group, command, payload, timeout, retries);
     // registered before the request can be claimed, so every way of completing frees the slot
     p.future.whenComplete((response, failure) -> release(p));
@@ -146,6 +155,15 @@ public final class SmpClient implements AutoCloseable {
       transmit(p);
     }
     return p.future;
+  }
+
+  /**
+   * Refuses from now on, before sending, requests whose packet is larger than {@code maxPacket}
+   * bytes: what the device's {@code buf_size} lets through this link (the transfers set it when
+   * they read {@code mcumgr params}).
+   */
+  public void limitRequests(int maxPacket) {
+    this.deviceLimit = maxPacket;
   }
 
   /** Blocking {@link #sendAsync(Op, int, int, byte[])}. */

@@ -62,7 +62,7 @@ class SerialTransferPtyTest {
         SmpClient client = new SmpClient(SerialTransport.over(host, SerialTransport.DEFAULT_MTU, null), CLIENT)) {
       byte[] image = FakeImage.image(132_472, 12);
 
-      ImageUploader.Result result = new ImageUploader(client).upload(image);
+      ImageUploader.Result result = new ImageUploader(client, FakeDevice.FORCED).upload(image);
 
       FileTransferTest.assertSameBytes(fake.image.completed, image);
       List<Integer> packets = fake.imageGroup.packetSizes;
