@@ -1,20 +1,20 @@
 package io.mcumgr4j.transfer;
 
 import io.mcumgr4j.annotation.MgmtErr;
-import io.mcumgr4j.annotation.Op;
 import io.mcumgr4j.cbor.CborReader;
-import io.mcumgr4j.cbor.CborWriter;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.error.MgmtException;
+import io.mcumgr4j.frame.SmpFrame;
 import io.mcumgr4j.groups.fs.FsMgmtClient;
 import io.mcumgr4j.groups.fs.FsMgmtError;
 import java.util.Objects;
 
 /**
  * Uploads a file through the FS group (8) as Zephyr's {@code fs_mgmt} expects it: chunks sized
- * like image chunks ({@link ChunkSizer}), {@code len} at offset 0, each next chunk at the
- * {@code off} the device answered. A FILE_OFFSET_NOT_VALID reply carries the size the device
+ * like image chunks ({@link ChunkSizer}), {@code len} at offset 0 (sent alone: it truncates the
+ * file), then a window of chunks in flight ({@link ChunkWindow}, as image uploads), each answer's
+ * {@code off} telling where the device stands. A FILE_OFFSET_NOT_VALID reply carries the size the device
  * holds as {@code len}; the upload continues from there (Zephyr then reopens the file and takes a
  * chunk at its current size). A reply counting more bytes than were sent is not trusted: the file's
  * real size is read instead (see {@link #storedSize}).
@@ -78,31 +78,23 @@ public final class FileUploader {
   }
 
   private int send(String name, byte[] data, long start) {
-    int packetLimit = ChunkSizer.packetLimit(client);
-    long len = data.length;
-    Progress progress = new Progress();
-    CborWriter out = CborWriter.forRequest();
-    long off = start;
-    int requests = 0;
-    while (true) {
-      ChunkSizer.ChunkEncoder encoder = FileChunks.upload(name, data, off);
-      int n = (int) Math.min(ChunkSizer.maxData(packetLimit, encoder), len - off);
-      encoder.encode(out.reset(), n);
-      long next = reply(out.toByteArray(), off);
-      requests++;
-      if (next > off + n) {
-        next = storedSize(name);
-      }
-      if (next > len) {
-        throw new TransferException("the device answered offset " + next + " past the file's " + len + " bytes");
-      }
-      options.listener().progress(next, len);
-      if (next == len) {
-        return requests;
-      }
-      progress.reply(off, next, "file upload of " + name);
-      off = next;
-    }
+    return new ChunkWindow(client, options, FsMgmtClient.GROUP_ID, 0, "file upload of " + name).run(start, data.length,
+        new ChunkWindow.Protocol() {
+          @Override
+          public ChunkSizer.ChunkEncoder chunk(long off) {
+            return FileChunks.upload(name, data, off);
+          }
+
+          @Override
+          public long expected(SmpFrame response) {
+            return FileUploader.expected(response.payload());
+          }
+
+          @Override
+          public long ahead(long claimed) {
+            return storedSize(name);
+          }
+        });
   }
 
   /**
@@ -134,11 +126,13 @@ public final class FileUploader {
     }
   }
 
-  /** The offset the next chunk must use: the reply's {@code off}, or the {@code len} beside FILE_OFFSET_NOT_VALID. */
-  private long reply(byte[] payload, long off) {
+  /**
+   * The offset the device expects next: its reply's {@code off}, or the {@code len} Zephyr sends
+   * beside {@code FILE_OFFSET_NOT_VALID} for a chunk at another offset.
+   */
+  private static long expected(byte[] payload) {
     try {
-      return FileChunks.decodeUpload(client.send(
-          Op.WRITE, FsMgmtClient.GROUP_ID, 0, payload, options.timeoutAt(off), options.retries()).payload());
+      return FileChunks.decodeUpload(payload);
     } catch (GroupErrorException e) {
       if (e.error() != FsMgmtError.FILE_OFFSET_NOT_VALID || e.response() == null) {
         throw e;

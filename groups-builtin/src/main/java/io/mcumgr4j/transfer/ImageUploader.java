@@ -1,7 +1,5 @@
 package io.mcumgr4j.transfer;
 
-import io.mcumgr4j.annotation.Op;
-import io.mcumgr4j.cbor.CborWriter;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.client.SmpTimeoutException;
 import io.mcumgr4j.frame.SmpFrame;
@@ -11,9 +9,6 @@ import io.mcumgr4j.mcuboot.McubootImage;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Uploads an image to a device's image group (1) as Zephyr's {@code img_mgmt} expects it.
@@ -65,12 +60,6 @@ public final class ImageUploader {
    */
   public record Result(long length, byte[] sha, Boolean match, int requests) {}
 
-  /** One chunk on its way: where it starts, its length, when it went, and in which pass. */
-  private record Sent(long off, int length, long sentNanos, boolean resent, int pass) {}
-
-  /** A chunk's answer, or why it has none. */
-  private record Answer(Sent sent, SmpFrame response, Throwable failure) {}
-
   /**
    * Uploads {@code image} (blocking).
    *
@@ -89,103 +78,28 @@ public final class ImageUploader {
     if (!options.force()) {
       checkImage(image);
     }
-    int packetLimit = ChunkSizer.packetLimit(client);
-    int window = options.window() > 0 ? options.window()
-        : (int) Math.max(1, ChunkSizer.params(client).bufCount() - 1);
     byte[] sha = sha256(image, image.length);
-    long len = image.length;
-    CborWriter out = CborWriter.forRequest();
-    Progress progress = new Progress();
+    Boolean[] match = {null};
+    int requests = new ChunkWindow(client, options, ImgMgmtClient.GROUP_ID, 1, "image upload").run(0, image.length,
+        new ChunkWindow.Protocol() {
+          @Override
+          public ChunkSizer.ChunkEncoder chunk(long off) {
+            return ImageChunks.at(image, off, sha, options);
+          }
 
-    RetransmitTimer timer = new RetransmitTimer(options.chunkTimeout());
-    LinkedBlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
-    long deadlineNanos = options.progressDeadline().toNanos();
-    long lastProgress = System.nanoTime();
-    long acked = 0;
-    long best = 0;
-    long next = 0;
-    long highestSent = 0;
-    int requests = 0;
-    int inFlight = 0;
-    int pass = 0;
-    Boolean match = null;
-    while (acked < len) {
-      if (next == 0) {
-        // the first chunk goes alone, with its long timeout: it may erase a slot, and its answer
-        // says where a resumed upload stands
-        int n = chunkLength(image, 0, sha, packetLimit);
-        ImageChunks.Reply reply = ImageChunks.decode(client.send(Op.WRITE, ImgMgmtClient.GROUP_ID, 1,
-            encode(out, image, 0, n, sha), options.firstChunkTimeout(), options.retries()).payload());
-        requests++;
-        acked = check(reply, len);
-        match = reply.match();
-        pass++;
-        next = acked;
-        highestSent = Math.max(highestSent, n);
-        if (acked > best) {
-          best = acked;
-          lastProgress = System.nanoTime();
-        }
-        options.listener().progress(acked, len);
-        continue;
-      }
-      while (inFlight < window && next < len) {
-        int n = chunkLength(image, next, sha, packetLimit);
-        Sent sent = new Sent(next, n, System.nanoTime(), next < highestSent, pass);
-        client.sendAsync(Op.WRITE, ImgMgmtClient.GROUP_ID, 1, encode(out, image, next, n, sha), timer.timeout(), 0)
-            .whenComplete((response, failure) -> answers.add(new Answer(sent, response, failure)));
-        inFlight++;
-        next += n;
-        highestSent = Math.max(highestSent, next);
-      }
-      Answer answer = take(answers, deadlineNanos - (System.nanoTime() - lastProgress), acked, len);
-      inFlight--;
-      Sent sent = answer.sent();
-      long end = sent.off() + sent.length();
-      if (answer.failure() != null) {
-        if (!(unwrap(answer.failure()) instanceof SmpTimeoutException)) {
-          throw (RuntimeException) unwrap(answer.failure());
-        }
-        if (sent.pass() == pass && acked < end) {
-          // lost, or its answer was: wait longer, and go on from what the device has taken
-          timer.backOff();
-          pass++;
-          next = acked;
-        }
-        continue;
-      }
-      requests++;
-      ImageChunks.Reply reply = ImageChunks.decode(answer.response().payload());
-      long off = check(reply, len);
-      if (!sent.resent()) {
-        timer.sample(System.nanoTime() - sent.sentNanos());
-      }
-      boolean current = sent.pass() == pass;
-      if (off > acked) {
-        progress.reply(acked, off, "image upload");
-        acked = off;
-        match = reply.match();
-        options.listener().progress(acked, len);
-      } else if (current && off < sent.off() && off < acked) {
-        // behind what it had taken: the device went back (a reboot); its offset is where we stand
-        progress.reply(acked, off, "image upload");
-        acked = off;
-      } else if (current && off == sent.off() && off == acked) {
-        progress.reply(off, off, "image upload"); // answered without taking the data
-      }
-      if (acked > best) {
-        best = acked;
-        lastProgress = System.nanoTime();
-      }
-      if (current && off < end) {
-        // this chunk was not taken where it was sent (one before it was lost): resend from the device's offset
-        pass++;
-        next = off;
-      } else if (off > next) {
-        next = off; // the device has more than was sent (a resumed upload): skip what it holds
-      }
-    }
-    return new Result(len, sha, match, requests);
+          @Override
+          public long expected(SmpFrame response) {
+            ImageChunks.Reply reply = ImageChunks.decode(response.payload());
+            if (Boolean.FALSE.equals(reply.match())) {
+              throw new TransferException("the device reports that the uploaded image does not match its SHA-256");
+            }
+            if (reply.off() == image.length || reply.match() != null) {
+              match[0] = reply.match();
+            }
+            return reply.off();
+          }
+        });
+    return new Result(image.length, sha, match[0], requests);
   }
 
   /** Refuses, before anything is sent, an image MCUboot would not boot: bad header or TLVs, wrong SHA-256. */
@@ -201,45 +115,6 @@ public final class ImageUploader {
       throw new IllegalArgumentException("not a valid MCUboot image (" + fault + "): nothing was sent; force the "
           + "upload (TransferOptions.force, --force) to send it anyway");
     }
-  }
-
-  private int chunkLength(byte[] image, long off, byte[] sha, int packetLimit) {
-    ChunkSizer.ChunkEncoder encoder = ImageChunks.at(image, off, sha, options);
-    return (int) Math.min(ChunkSizer.maxData(packetLimit, encoder), image.length - off);
-  }
-
-  private byte[] encode(CborWriter out, byte[] image, long off, int n, byte[] sha) {
-    ImageChunks.at(image, off, sha, options).encode(out.reset(), n);
-    return out.toByteArray();
-  }
-
-  /** The reply's offset, checked: never past the image, and {@code match} never false. */
-  private static long check(ImageChunks.Reply reply, long len) {
-    if (reply.off() > len) {
-      throw new TransferException("the device answered offset " + reply.off() + " past the image's " + len + " bytes");
-    }
-    if (Boolean.FALSE.equals(reply.match())) {
-      throw new TransferException("the device reports that the uploaded image does not match its SHA-256");
-    }
-    return reply.off();
-  }
-
-  private static Answer take(LinkedBlockingQueue<Answer> answers, long waitNanos, long acked, long len) {
-    try {
-      Answer a = waitNanos > 0 ? answers.poll(waitNanos, TimeUnit.NANOSECONDS) : null;
-      if (a == null) {
-        throw new TransferException("image upload: the device took nothing for the progress deadline (it holds "
-            + acked + " of " + len + " bytes; a new upload resumes there)");
-      }
-      return a;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransferException("image upload interrupted at " + acked + " of " + len + " bytes");
-    }
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
   }
 
   /** The SHA-256 of the first {@code length} bytes of {@code data}. */

@@ -42,11 +42,30 @@ class FileTransferTest {
       byte[] data = bytes(10_000, 2);
       device.files.truncateBefore.put(6, 700);
 
-      new FileUploader(device.client, FakeDevice.OPTIONS).upload(NAME, data);
+      new FileUploader(device.client, FakeDevice.OPTIONS.withWindow(1)).upload(NAME, data);
 
       assertSameBytes(device.files.files.get(NAME), data);
       assertThat(device.files.uploads.get(6).off()).isEqualTo(700);
       assertThat(device.files.uploads.get(6).hasLen()).isFalse();
+    }
+  }
+
+  @Test
+  void aWindowedUploadGoesOnFromTheDevicesSizeWhenAChunkIsLost() throws Exception {
+    try (FakeDevice device = new FakeDevice(512)) {
+      byte[] data = bytes(12_000, 9);
+      // requests: 1 mcumgr params, 2 the first chunk, then the window of 3; the 4th is lost
+      device.link.dropRequest(4);
+
+      new FileUploader(device.client, FakeDevice.OPTIONS).upload(NAME, data);
+
+      assertSameBytes(device.files.files.get(NAME), data);
+      List<FakeFiles.Chunk> uploads = device.files.uploads;
+      long lost = uploads.get(1).off() + uploads.get(1).length();
+      // the chunk after the lost one was answered FILE_OFFSET_NOT_VALID with the device's size,
+      // and the upload went on from there
+      assertThat(uploads.get(2).off()).isGreaterThan(lost);
+      assertThat(uploads.stream().filter(c -> c.off() == lost).count()).isEqualTo(1);
     }
   }
 

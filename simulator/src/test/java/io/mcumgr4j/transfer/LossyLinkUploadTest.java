@@ -12,6 +12,7 @@ import io.mcumgr4j.simulator.link.Impairment;
 import io.mcumgr4j.simulator.link.LossyUdpProxy;
 import io.mcumgr4j.transport.udp.UdpTransport;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,24 @@ class LossyLinkUploadTest {
         assertThat(link.fromDevice().duplicated()).as("answers duplicated").isPositive();
         ImgMgmt.Slot secondary = OtaFlow.slot(new ImgMgmtClient(client).state(), 1);
         assertThat(secondary.hash()).isEqualTo(McubootImage.parse(image).hash());
+      }
+    }
+  }
+
+  @Test
+  void aFileUploadSurvivesTheSameLinkAndTheFileIsIntact() throws Exception {
+    byte[] data = FileTransferTest.bytes(200_000, 12);
+    try (SimulatedDevice device = SimulatedDevice.builder(dir)
+            .serverConfig(ServerConfig.DEFAULT.withBufCount(4)).start()) {
+      InetSocketAddress address = device.serveUdp(new InetSocketAddress("127.0.0.1", 0)).localAddress();
+      try (LossyUdpProxy link = LossyUdpProxy.start(address, Impairment.lossy(0.1), Impairment.lossy(0.1), 1205);
+          SmpClient client = new SmpClient(new UdpTransport(link.localAddress()))) {
+
+        new FileUploader(client).upload("/lfs1/lossy.bin", data);
+
+        assertThat(link.toDevice().dropped() + link.fromDevice().dropped()).isPositive();
+        FileTransferTest.assertSameBytes(
+            Files.readAllBytes(device.dataDir().resolve(SimulatedDevice.FS_DIR).resolve("lfs1/lossy.bin")), data);
       }
     }
   }

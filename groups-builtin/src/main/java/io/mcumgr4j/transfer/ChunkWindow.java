@@ -1,0 +1,205 @@
+package io.mcumgr4j.transfer;
+
+import io.mcumgr4j.annotation.Op;
+import io.mcumgr4j.cbor.CborWriter;
+import io.mcumgr4j.client.SmpClient;
+import io.mcumgr4j.client.SmpTimeoutException;
+import io.mcumgr4j.frame.SmpFrame;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The request loop of the uploads: the chunk at offset 0 alone, with the long first-chunk timeout
+ * (it may erase a slot or truncate a file); then up to a window of chunks in flight, sent in
+ * order. The device answers each with the offset it expects next; when that is not the end of the
+ * chunk (one before it was lost, or came late), the upload goes on from the device's offset. Late
+ * and duplicate answers change nothing. A lost request is resent after a timeout that follows the
+ * measured round trip ({@link RetransmitTimer}); the upload fails only when the device takes
+ * nothing new for the progress deadline, or keeps sending it back ({@link Progress}).
+ */
+final class ChunkWindow {
+
+  /** What a transfer sends and how it reads the device's answers. */
+  interface Protocol {
+
+    /** The request carrying the chunk at {@code off}. */
+    ChunkSizer.ChunkEncoder chunk(long off);
+
+    /** The offset the device expects next, from its answer; throws what ends the transfer. */
+    long expected(SmpFrame response);
+
+    /**
+     * The offset to go on from when the device claims {@code claimed}, more than the chunk it
+     * answers ended at and than was sent; the claim itself unless the protocol knows better.
+     */
+    default long ahead(long claimed) {
+      return claimed;
+    }
+  }
+
+  /** One chunk on its way: where it starts, its length, when it went, and in which pass. */
+  private record Sent(long off, int length, long sentNanos, boolean resent, int pass) {}
+
+  /** A chunk's answer, or why it has none. */
+  private record Answer(Sent sent, SmpFrame response, Throwable failure) {}
+
+  private final SmpClient client;
+  private final TransferOptions options;
+  private final int group;
+  private final int command;
+  private final String what;
+
+  /**
+   * @param group the SMP group of the requests
+   * @param command their command
+   * @param what the transfer, for messages (e.g. "image upload")
+   */
+  ChunkWindow(SmpClient client, TransferOptions options, int group, int command, String what) {
+    this.client = client;
+    this.options = options;
+    this.group = group;
+    this.command = command;
+    this.what = what;
+  }
+
+  /**
+   * Sends {@code len} bytes from {@code start} until the device holds them all.
+   *
+   * @return the requests answered
+   */
+  int run(long start, long len, Protocol protocol) {
+    int packetLimit = ChunkSizer.packetLimit(client);
+    int window = options.window() > 0 ? options.window()
+        : (int) Math.max(1, ChunkSizer.params(client).bufCount() - 1);
+    CborWriter out = CborWriter.forRequest();
+    Progress progress = new Progress();
+    RetransmitTimer timer = new RetransmitTimer(options.chunkTimeout());
+    LinkedBlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
+    long deadlineNanos = options.progressDeadline().toNanos();
+    long lastProgress = System.nanoTime();
+    long acked = start;
+    long best = start;
+    long next = start;
+    long highestSent = start;
+    int requests = 0;
+    int inFlight = 0;
+    int pass = 0;
+    boolean first = true;
+    while (first || acked < len) {
+      if (next == 0 || first && len == 0) {
+        // alone, with its long timeout; its answer says where a resumed transfer stands
+        int n = chunkLength(protocol, 0, packetLimit, len);
+        long off = protocol.expected(client.send(Op.WRITE, group, command,
+            encode(out, protocol, 0, n), options.firstChunkTimeout(), options.retries()));
+        requests++;
+        first = false;
+        off = off > n ? protocol.ahead(off) : off;
+        acked = checked(off, len);
+        pass++;
+        next = acked;
+        highestSent = Math.max(highestSent, n);
+        if (acked > best) {
+          best = acked;
+          lastProgress = System.nanoTime();
+        }
+        options.listener().progress(acked, len);
+        continue;
+      }
+      first = false;
+      while (inFlight < window && next < len) {
+        int n = chunkLength(protocol, next, packetLimit, len);
+        Sent sent = new Sent(next, n, System.nanoTime(), next < highestSent, pass);
+        client.sendAsync(Op.WRITE, group, command, encode(out, protocol, next, n), timer.timeout(), 0)
+            .whenComplete((response, failure) -> answers.add(new Answer(sent, response, failure)));
+        inFlight++;
+        next += n;
+        highestSent = Math.max(highestSent, next);
+      }
+      Answer answer = take(answers, deadlineNanos - (System.nanoTime() - lastProgress), acked, len);
+      inFlight--;
+      Sent sent = answer.sent();
+      long end = sent.off() + sent.length();
+      boolean current = sent.pass() == pass;
+      if (answer.failure() != null) {
+        Throwable failure = unwrap(answer.failure());
+        if (!(failure instanceof SmpTimeoutException)) {
+          throw (RuntimeException) failure;
+        }
+        if (current && acked < end) {
+          // lost, or its answer was: wait longer, and go on from what the device has taken
+          timer.backOff();
+          pass++;
+          next = acked;
+        }
+        continue;
+      }
+      requests++;
+      long off = protocol.expected(answer.response());
+      if (!sent.resent()) {
+        timer.sample(System.nanoTime() - sent.sentNanos());
+      }
+      if (off > end && off > highestSent) {
+        off = protocol.ahead(off);
+      }
+      checked(off, len);
+      if (off > acked) {
+        progress.reply(acked, off, what);
+        acked = off;
+        options.listener().progress(acked, len);
+      } else if (current && off < sent.off() && off < acked) {
+        // behind what it had taken: the device went back (a reboot); its offset is where we stand
+        progress.reply(acked, off, what);
+        acked = off;
+      } else if (current && off == sent.off() && off == acked) {
+        progress.reply(off, off, what); // answered without taking the data
+      }
+      if (acked > best) {
+        best = acked;
+        lastProgress = System.nanoTime();
+      }
+      if (current && off < end) {
+        // this chunk was not taken where it was sent (one before it was lost): resend from the device's offset
+        pass++;
+        next = off;
+      } else if (off > next) {
+        next = off; // the device has more than was sent (a resumed transfer): skip what it holds
+      }
+    }
+    return requests;
+  }
+
+  private long checked(long off, long len) {
+    if (off > len) {
+      throw new TransferException(what + ": the device answered offset " + off + " past the " + len + " bytes");
+    }
+    return off;
+  }
+
+  private static int chunkLength(Protocol protocol, long off, int packetLimit, long len) {
+    return (int) Math.min(ChunkSizer.maxData(packetLimit, protocol.chunk(off)), len - off);
+  }
+
+  private static byte[] encode(CborWriter out, Protocol protocol, long off, int n) {
+    protocol.chunk(off).encode(out.reset(), n);
+    return out.toByteArray();
+  }
+
+  private Answer take(LinkedBlockingQueue<Answer> answers, long waitNanos, long acked, long len) {
+    try {
+      Answer a = waitNanos > 0 ? answers.poll(waitNanos, TimeUnit.NANOSECONDS) : null;
+      if (a == null) {
+        throw new TransferException(what + ": the device took nothing for the progress deadline (it holds " + acked
+            + " of " + len + " bytes; a new transfer resumes there)");
+      }
+      return a;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransferException(what + " interrupted at " + acked + " of " + len + " bytes");
+    }
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+  }
+}
