@@ -2,14 +2,22 @@ package io.mcumgr4j.transfer;
 
 import io.mcumgr4j.annotation.Op;
 import io.mcumgr4j.client.SmpClient;
+import io.mcumgr4j.client.SmpTimeoutException;
+import io.mcumgr4j.frame.SmpFrame;
 import io.mcumgr4j.groups.fs.FsMgmtClient;
-import java.io.ByteArrayOutputStream;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Downloads a file through the FS group (8): the reply at offset 0 gives the file's {@code len},
- * then requests follow at each next offset until {@code off + data} reaches it. The device
- * chooses each chunk's size; the client keeps the offsets (Zephyr's download is stateless).
+ * Downloads a file through the FS group (8): the reply at offset 0 gives the file's {@code len} and
+ * the device's chunk size, then a window of requests (one fewer than the device's {@code
+ * buf_count}, or {@link TransferOptions#window()}) asks for the offsets that size predicts until
+ * every byte has come (Zephyr's download is stateless). Lost requests are asked again after a
+ * timeout that follows the round trip; the download fails only after the progress deadline.
  */
 public final class FileDownloader {
 
@@ -37,40 +45,166 @@ public final class FileDownloader {
    *     sending data early, or the hash differs
    */
   public byte[] download(String name) {
-    ByteArrayOutputStream received = new ByteArrayOutputStream();
-    long len = -1;
-    long off = 0;
-    do {
-      FileChunks.Download reply = FileChunks.decodeDownload(client.send(
-          Op.READ, FsMgmtClient.GROUP_ID, 0, FileChunks.download(name, off),
-          options.chunkTimeout(), options.retries()).payload());
-      if (off == 0) {
-        if (reply.len() == null) {
-          throw new TransferException("the first download reply of " + name + " has no len");
-        }
-        len = reply.len();
-        if (len < 0 || len > MAX_LENGTH) {
-          throw new TransferException(name + " is " + Long.toUnsignedString(len)
-              + " bytes, more than a byte array holds (" + MAX_LENGTH + ")");
-        }
-      }
-      if (reply.off() != off) {
-        throw new TransferException("asked for offset " + off + " of " + name + ", got " + reply.off());
-      }
-      if (off + reply.data().length > len) {
-        throw new TransferException(name + ": data up to " + (off + reply.data().length) + " is past len " + len);
-      }
-      if (reply.data().length == 0 && off < len) {
-        throw new TransferException(name + ": no data at offset " + off + " of " + len + " (file shrunk?)");
-      }
-      received.writeBytes(reply.data());
-      off += reply.data().length;
-      options.listener().progress(off, len);
-    } while (off < len);
-    byte[] data = received.toByteArray();
+    FileChunks.Download first = FileChunks.decodeDownload(client.send(Op.READ, FsMgmtClient.GROUP_ID, 0,
+        FileChunks.download(name, 0), options.chunkTimeout(), options.retries()).payload());
+    if (first.len() == null) {
+      throw new TransferException("the first download reply of " + name + " has no len");
+    }
+    long len = first.len();
+    if (len < 0 || len > MAX_LENGTH) {
+      throw new TransferException(name + " is " + Long.toUnsignedString(len)
+          + " bytes, more than a byte array holds (" + MAX_LENGTH + ")");
+    }
+    byte[] data = new byte[(int) len];
+    Coverage covered = new Coverage();
+    take(name, first, 0, data, covered);
+    options.listener().progress(covered.held(), len);
+    if (covered.contiguous() < len) {
+      fetchRest(name, data, covered, first.data().length);
+    }
     if (options.verify() && !new FileHash(new FsMgmtClient(client)).matches(name, data)) {
       throw new TransferException("the device's hash of " + name + " differs from the downloaded data");
     }
     return data;
+  }
+
+  /** One request on its way: its offset, the chunk expected back, when it went, and in which pass. */
+  private record Asked(long off, int expected, long sentNanos, boolean resent, int pass) {}
+
+  /** A request's answer, or why it has none. */
+  private record Answer(Asked asked, SmpFrame response, Throwable failure) {}
+
+  /**
+   * Asks for the rest with a window of requests in flight at the offsets the device's chunk size
+   * predicts (Zephyr's download is stateless: any offset may be asked for). A chunk shorter than
+   * predicted, or lost, makes the download go on from the first byte still missing; chunks that
+   * arrive twice or overlap are merged.
+   */
+  private void fetchRest(String name, byte[] data, Coverage covered, int firstChunk) {
+    long len = data.length;
+    int window = options.window() > 0 ? options.window()
+        : (int) Math.max(1, ChunkSizer.params(client).bufCount() - 1);
+    RetransmitTimer timer = new RetransmitTimer(options.chunkTimeout());
+    LinkedBlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
+    long lastProgress = System.nanoTime();
+    int chunk = Math.max(1, firstChunk);
+    long next = covered.contiguous();
+    long highestAsked = next;
+    int inFlight = 0;
+    int pass = 0;
+    while (covered.contiguous() < len) {
+      while (inFlight < window && next < len) {
+        Asked asked = new Asked(next, (int) Math.min(chunk, len - next), System.nanoTime(), next < highestAsked, pass);
+        client.sendAsync(Op.READ, FsMgmtClient.GROUP_ID, 0, FileChunks.download(name, next), timer.timeout(), 0)
+            .whenComplete((response, failure) -> answers.add(new Answer(asked, response, failure)));
+        inFlight++;
+        next += asked.expected();
+        highestAsked = Math.max(highestAsked, next);
+      }
+      Answer answer = poll(answers, options.progressDeadline().toNanos() - (System.nanoTime() - lastProgress), name);
+      inFlight--;
+      Asked asked = answer.asked();
+      boolean current = asked.pass() == pass;
+      if (answer.failure() != null) {
+        Throwable failure = answer.failure() instanceof CompletionException c && c.getCause() != null
+            ? c.getCause() : answer.failure();
+        if (!(failure instanceof SmpTimeoutException)) {
+          throw (RuntimeException) failure;
+        }
+        if (current && !covered.covers(asked.off(), asked.expected())) {
+          timer.backOff();
+          pass++;
+          next = covered.contiguous();
+        }
+        continue;
+      }
+      FileChunks.Download reply = FileChunks.decodeDownload(answer.response().payload());
+      if (!asked.resent()) {
+        timer.sample(System.nanoTime() - asked.sentNanos());
+      }
+      long before = covered.held();
+      take(name, reply, asked.off(), data, covered);
+      if (covered.held() > before) {
+        lastProgress = System.nanoTime();
+        options.listener().progress(covered.held(), len);
+      }
+      if (reply.data().length > 0) {
+        chunk = reply.data().length;
+      }
+      if (current && reply.data().length < asked.expected()) {
+        // shorter than predicted: the offsets asked after it are off; go on from the first byte missing
+        pass++;
+        next = covered.contiguous();
+      }
+    }
+  }
+
+  /** Checks a reply to the request at {@code asked} and copies its data into place. */
+  private static void take(String name, FileChunks.Download reply, long asked, byte[] data, Coverage covered) {
+    long len = data.length;
+    if (reply.off() != asked) {
+      throw new TransferException("asked for offset " + asked + " of " + name + ", got " + reply.off());
+    }
+    if (asked + reply.data().length > len) {
+      throw new TransferException(name + ": data up to " + (asked + reply.data().length) + " is past len " + len);
+    }
+    if (reply.data().length == 0 && asked < len) {
+      throw new TransferException(name + ": no data at offset " + asked + " of " + len + " (file shrunk?)");
+    }
+    System.arraycopy(reply.data(), 0, data, (int) asked, reply.data().length);
+    covered.add(asked, reply.data().length);
+  }
+
+  private static Answer poll(LinkedBlockingQueue<Answer> answers, long waitNanos, String name) {
+    try {
+      Answer a = waitNanos > 0 ? answers.poll(waitNanos, TimeUnit.NANOSECONDS) : null;
+      if (a == null) {
+        throw new TransferException("download of " + name + ": the device sent nothing new for the progress deadline");
+      }
+      return a;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransferException("download of " + name + " interrupted");
+    }
+  }
+
+  /** The byte ranges received so far, merged: where the gap-free prefix ends, and what else is held. */
+  private static final class Coverage {
+    private final TreeMap<Long, Long> ranges = new TreeMap<>();
+    private long held;
+
+    void add(long off, int length) {
+      long start = off;
+      long end = off + length;
+      Map.Entry<Long, Long> before = ranges.floorEntry(start);
+      if (before != null && before.getValue() >= start) {
+        start = before.getKey();
+        end = Math.max(end, before.getValue());
+      }
+      for (Map.Entry<Long, Long> e = ranges.ceilingEntry(start); e != null && e.getKey() <= end;
+          e = ranges.ceilingEntry(start)) {
+        end = Math.max(end, e.getValue());
+        held -= e.getValue() - e.getKey();
+        ranges.remove(e.getKey());
+      }
+      ranges.put(start, end);
+      held += end - start;
+    }
+
+    /** How many bytes have come, wherever they are. */
+    long held() {
+      return held;
+    }
+
+    /** Where the range from 0 ends. */
+    long contiguous() {
+      Long end = ranges.get(0L);
+      return end == null ? 0 : end;
+    }
+
+    boolean covers(long off, int length) {
+      Map.Entry<Long, Long> e = ranges.floorEntry(off);
+      return e != null && e.getValue() >= off + length;
+    }
   }
 }

@@ -145,6 +145,20 @@ class FileTransferTest {
   }
 
   @Test
+  void aWindowedDownloadAsksAgainForWhatWasLost() throws Exception {
+    try (FakeDevice device = new FakeDevice(1024)) {
+      byte[] data = bytes(20_000, 8);
+      device.files.files.put(NAME, data.clone());
+      device.files.downloadChunk = 700;
+      // requests: 1 the first chunk (it tells the chunk size), 2 mcumgr params (the window), then the window
+      device.link.dropRequest(4);
+      device.link.dropRequest(9);
+
+      assertSameBytes(new FileDownloader(device.client, FakeDevice.OPTIONS).download(NAME), data);
+    }
+  }
+
+  @Test
   void emptyFilesGoBothWays() throws Exception {
     try (FakeDevice device = new FakeDevice(512)) {
       TransferOptions verify = TransferOptions.builder().verify(true).build();
