@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,13 +41,17 @@ final class FsCommands {
     @Option(names = "--no-verify", description = "Skip the hash check (for devices without the hash command).")
     boolean noVerify;
 
+    @Mixin
+    WindowOption window;
+
     @Override
     void run(SmpClient client, Output out) throws IOException {
       byte[] data = ImageCommands.readFile(local);
       int requests;
       String label = "upload " + local.getFileName();
       try (Progress progress = Progress.forTransfer(out, spec.commandLine().getErr(), label)) {
-        TransferOptions options = ImageCommands.transferOptions(main()).verify(!noVerify).listener(progress).build();
+        TransferOptions options = ImageCommands.transferOptions(main()).verify(!noVerify).window(window.value())
+            .listener(progress).build();
         requests = new FileUploader(client, options).upload(remote, data);
       }
       out.result("uploaded " + local + " to " + remote + ": " + data.length + " bytes in " + requests + " requests"
@@ -66,11 +71,15 @@ final class FsCommands {
     @Option(names = "--no-verify", description = "Skip the hash check (for devices without the hash command).")
     boolean noVerify;
 
+    @Mixin
+    WindowOption window;
+
     @Override
     void run(SmpClient client, Output out) throws IOException {
       byte[] data;
       try (Progress progress = Progress.forTransfer(out, spec.commandLine().getErr(), "download " + remote)) {
-        TransferOptions options = ImageCommands.transferOptions(main()).verify(!noVerify).listener(progress).build();
+        TransferOptions options = ImageCommands.transferOptions(main()).verify(!noVerify).window(window.value())
+            .listener(progress).build();
         data = new FileDownloader(client, options).download(remote);
       }
       // written only once complete and checked, so a failed download leaves no partial file

@@ -23,13 +23,13 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
-import picocli.CommandLine;
 
 /** {@code mcumgr4j image ...}: the image group (1) and MCUboot images. */
 @Command(name = "image", description = "Image management (group 1): state, upload, test, confirm, erase.",
@@ -68,20 +68,16 @@ final class ImageCommands {
     @Option(names = "--force", description = "Send an image whose header, TLVs or SHA-256 do not check out.")
     boolean force;
 
-    @Option(names = "--window", paramLabel = "N", defaultValue = "0",
-        description = "Chunks in flight at once. Default: one fewer than the device's buf_count.")
-    int window;
+    @Mixin
+    WindowOption window;
 
     @Override
     void run(SmpClient client, Output out) throws IOException {
-      if (window < 0) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--window is 0 (the device's) or more, not " + window);
-      }
       byte[] bytes = readFile(file);
       ImageUploader.Result result;
       String label = "upload " + file.getFileName();
       try (Progress progress = Progress.forTransfer(out, spec.commandLine().getErr(), label)) {
-        TransferOptions options = transferOptions(main()).image(image).upgrade(upgrade).window(window).force(force)
+        TransferOptions options = transferOptions(main()).image(image).upgrade(upgrade).window(window.value()).force(force)
             .listener(progress).build();
         result = new ImageUploader(client, options).upload(bytes);
       }

@@ -63,6 +63,18 @@ class FsCommandsTest {
   }
 
   @Test
+  void transfersTakeAWindowAndRefuseANegativeOne() throws Exception {
+    assertThat(device.cli("fs", "upload", "--window", "1", local.toString(), REMOTE).code()).isZero();
+    Path back = dir.resolve("back.bin");
+    assertThat(device.cli("fs", "download", "--window", "4", REMOTE, back.toString()).code()).isZero();
+    assertThat(back).hasBinaryContent(data);
+
+    ImageFsDevice.Run negative = device.cli("fs", "download", "--window", "-2", REMOTE, back.toString());
+    assertThat(negative.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(negative.err()).contains("--window is 0 (the device's) or more, not -2");
+  }
+
+  @Test
   void uploadAndDownloadJson() throws Exception {
     ImageFsDevice.Run upload = device.cli("--json", "fs", "upload", local.toString(), REMOTE);
     Path back = dir.resolve("back.bin");
