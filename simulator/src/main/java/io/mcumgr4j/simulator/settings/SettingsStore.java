@@ -63,7 +63,7 @@ import java.util.TreeMap;
  *
  * <p>The file's format and its atomic save are {@link SettingsFile}'s: a file that fails its checks
  * is refused ({@link #load()} throws an {@link UncheckedIOException} caused by a {@link
- * SettingsFile.SettingsFile.CorruptFileException}) and memory stays as it was.
+ * SettingsFile.CorruptFileException}) and memory stays as it was.
  */
 public final class SettingsStore {
 
