@@ -6,26 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.error.MgmtException;
 import io.mcumgr4j.groups.settings.SettingsMgmtError;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SettingsStoreTest {
-
-  private static final HexFormat HEX = HexFormat.of();
 
   @TempDir
   Path dir;
@@ -325,22 +316,7 @@ class SettingsStoreTest {
     byte[] good = Files.readAllBytes(file);
     store.write("app/memory", new byte[] {7});
 
-    List<byte[]> bad = List.of(
-        new byte[0],
-        Arrays.copyOf(good, good.length - 1),                  // last byte lost
-        Arrays.copyOf(good, good.length / 2),                  // half written
-        flip(good, 12),                                        // a bit flipped
-        flip(good, 0),                                         // magic
-        concat(good, new byte[] {0}),                          // a byte after the CRC
-        "app/a=AQID\n".getBytes(),                             // some other format
-        withCrc(HEX.parseHex("4d344a5302" + "00000000")),      // unknown version
-        withCrc(HEX.parseHex("4d344a5301" + "00000002" + "0005" + "6170702f61" + "00000001" + "01")),  // count too high
-        withCrc(HEX.parseHex("4d344a5301" + "00000001" + "0005" + "6170702f61" + "7fffffff" + "01")),  // value past the end
-        withCrc(HEX.parseHex("4d344a5301" + "00000000" + "00")),                                    // bytes after the entries
-        withCrc(HEX.parseHex("4d344a5301" + "00000001" + "0002" + "c328" + "00000000")),            // not UTF-8
-        withCrc(HEX.parseHex("4d344a5301" + "00000002" + "0001" + "61" + "00000000" + "0001" + "61" + "00000000"))); // twice
-
-    for (byte[] content : bad) {
+    for (byte[] content : SettingsFileTest.damaged(good)) {
       Files.write(file, content);
       assertThatThrownBy(() -> store.load())
           .isInstanceOf(UncheckedIOException.class)
@@ -426,31 +402,6 @@ class SettingsStoreTest {
     assertThat(defaults.maxBytes()).isEqualTo(SettingsStore.DEFAULT_MAX_BYTES);
     assertThat(defaults.roots()).containsExactly("a");
     assertThat(defaults.file()).isEqualTo(file);
-  }
-
-  static byte[] withCrc(byte[] body) {
-    CRC32 crc = new CRC32();
-    crc.update(body);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (DataOutputStream data = new DataOutputStream(out)) {
-      data.write(body);
-      data.writeInt((int) crc.getValue());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] flip(byte[] content, int at) {
-    byte[] copy = content.clone();
-    copy[at] ^= 0x10;
-    return copy;
-  }
-
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] out = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
   }
 
   private static void assertFull(ThrowingCallable call) {
