@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one upload or download in progress (Zephyr's {@code fs_mgmt_ctxt}): its file stays open
- * between requests. Only {@link SimulatedFsMgmt} touches it, under its lock.
+ * between requests. Only {@link FsSession} touches it, under its lock.
  */
 final class FsTransfer {
 
