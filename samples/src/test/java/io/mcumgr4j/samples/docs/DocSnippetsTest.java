@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -37,18 +38,22 @@ import org.junit.jupiter.api.io.TempDir;
  * docs and the code cannot drift apart. The rules a snippet follows:
  *
  * <ul>
- *   <li>it compiles as written, with its own imports: nothing is imported for it;
+ *   <li>it starts with its imports, static ones first, each block sorted, and compiles with them
+ *       alone: nothing is imported for it, since readers copy the imports with the code;
  *   <li>top-level types (class, interface, record, enum) are compiled as declared, in a package of
  *       the snippet's own; the statements around them go into a method body, so they must declare
  *       every variable they use ({@code // ...} where code is left out, never a bare {@code ...});
- *   <li>the processor runs on it, with the build's warnings ({@code -Xlint:all}, no warning allowed,
- *       but {@code try}: a snippet's try block often holds only a {@code // ...} placeholder);
+ *   <li>it compiles with the processor (named with {@code -processor}: from JDK 23 on, javac runs
+ *       none it only finds on the class path) and without a warning under the build's lint set,
+ *       {@code -Xlint:all,-processing,-serial} ({@code processing}: the processor claims no
+ *       annotation), less {@code try}: a snippet's try block often holds only {@code // ...};
  *   <li>a block fenced {@code ```java run} is also run (its statements), and what it prints with
  *       {@code System.out.println(...); // text} must be that text, line by line;
  *   <li>a block fenced {@code ```java generated:Name} is an excerpt of the generated source {@code
- *       Name.java} of a module of this build: its lines must appear there in order (a line of
- *       comment alone, such as {@code // ...}, marks a gap; a comment after code is a note and not
- *       compared) instead of being compiled.
+ *       Name.java} in a module's {@code target/generated-sources/annotations}, named in the test's
+ *       name: its lines must appear there in order (a line of comment alone, such as {@code //
+ *       ...}, marks a gap; a comment after code is a note and not compared) instead of being
+ *       compiled.
  * </ul>
  */
 class DocSnippetsTest {
@@ -75,6 +80,7 @@ class DocSnippetsTest {
   @TestFactory
   Stream<DynamicTest> everyJavaSnippetCompiles() throws IOException {
     return snippets().stream().filter(s -> s.generated() == null).map(s -> DynamicTest.dynamicTest(s.name(), () -> {
+      assertThat(importProblems(s)).as("%s: its imports", s.name()).isEmpty();
       assertThat(compile(s)).as("%s:%n%s", s.name(), s.code()).isEmpty();
       if (s.run()) {
         List<String> expected = s.code().lines().map(PRINTED::matcher).filter(Matcher::find).map(m -> m.group(1).strip())
@@ -82,6 +88,30 @@ class DocSnippetsTest {
         assertThat(run(s)).as("what %s prints", s.name()).isEqualTo(expected);
       }
     }));
+  }
+
+  /** What breaks the rule on imports: they open the snippet, static ones first, each block sorted. */
+  private static List<String> importProblems(Snippet s) {
+    List<String> lines = s.code().lines().toList();
+    int at = 0;
+    while (at < lines.size() && (lines.get(at).isBlank() || lines.get(at).startsWith("import "))) {
+      at++;
+    }
+    List<String> problems = new ArrayList<>();
+    for (int i = at; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("import ")) {
+        problems.add("line " + (s.line() + i) + ": an import after code: " + lines.get(i));
+      }
+    }
+    List<String> imports = lines.subList(0, at).stream().filter(l -> !l.isBlank())
+        .map(l -> l.substring("import ".length()).replace(";", "").strip()).toList();
+    List<String> sorted = imports.stream()
+        .sorted(Comparator.comparing((String name) -> !name.startsWith("static ")).thenComparing(Comparator.naturalOrder()))
+        .toList();
+    if (!imports.equals(sorted)) {
+      problems.add("imports not in order (static first, each block sorted): " + sorted);
+    }
+    return problems;
   }
 
   /** Runs the snippet's statements and returns the lines it printed. */
@@ -107,20 +137,24 @@ class DocSnippetsTest {
 
   @TestFactory
   Stream<DynamicTest> everyGeneratedExcerptMatchesTheGeneratedSource() throws IOException {
-    return snippets().stream().filter(s -> s.generated() != null).map(s -> DynamicTest.dynamicTest(s.name(), () -> {
-      Path source = generatedSource(s.generated());
-      List<String> have = Files.readAllLines(source).stream().map(String::strip).toList();
-      int at = 0;
-      // a comment after code is a note for the reader; a line of comment alone marks a gap
-      for (String line : s.code().lines().map(l -> l.replaceFirst("\\s+// .*$", "").strip()).toList()) {
-        if (line.isEmpty() || line.startsWith("//")) {
-          continue;
-        }
-        int found = have.subList(at, have.size()).indexOf(line);
-        assertThat(found).as("%s: '%s' in %s, after line %d", s.name(), line, source, at).isNotNegative();
-        at += found + 1;
+    return snippets().stream().filter(s -> s.generated() != null)
+        .map(s -> DynamicTest.dynamicTest(s.name() + " in " + s.generated() + ".java", () -> assertExcerpt(s)));
+  }
+
+  /** Finds the excerpt's lines, in order, in the generated source it names. */
+  private static void assertExcerpt(Snippet s) throws IOException {
+    Path source = generatedSource(s.generated());
+    List<String> have = Files.readAllLines(source).stream().map(String::strip).toList();
+    int at = 0;
+    // a comment after code is a note for the reader; a line of comment alone marks a gap
+    for (String line : s.code().lines().map(l -> l.replaceFirst("\\s+// .*$", "").strip()).toList()) {
+      if (line.isEmpty() || line.startsWith("//")) {
+        continue;
       }
-    }));
+      int found = have.subList(at, have.size()).indexOf(line);
+      assertThat(found).as("%s: '%s' in %s, after line %d", s.name(), line, source, at).isNotNegative();
+      at += found + 1;
+    }
   }
 
   /** The ```java blocks of docs/*.md and README.md, in file order. */
@@ -268,7 +302,7 @@ class DocSnippetsTest {
     try (Stream<Path> all = Files.walk(root(), 12)) {
       // the modules' own packages: consumer/ and other projects beside them may generate the same names
       List<Path> found = all.filter(p -> p.getFileName().toString().equals(name + ".java")
-          && p.toString().contains("generated-sources") && p.toString().contains("/io/mcumgr4j/"))
+          && p.toString().contains("/target/generated-sources/annotations/io/mcumgr4j/"))
           .collect(Collectors.toList());
       assertThat(found).as("generated %s.java (build the modules first)", name).hasSize(1);
       return found.get(0);
