@@ -58,6 +58,7 @@ public final class MgmtProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    reporter.compiling(round.getRootElements());
     ModelReader reader = new ModelReader(processingEnv);
     List<TypeElement> todo = new ArrayList<>();
     for (String name : deferred) {

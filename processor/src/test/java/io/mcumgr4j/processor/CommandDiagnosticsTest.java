@@ -6,11 +6,13 @@ import static io.mcumgr4j.processor.Compilations.compile;
 import static io.mcumgr4j.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
+import io.mcumgr4j.processor.diagnostic.Message;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Diagnostics on command methods: their annotation, signature and hooks. They are reported on the method. */
@@ -27,6 +29,7 @@ class CommandDiagnosticsTest {
   }
 
   @Test
+  @Expects(Message.UNANNOTATED_METHOD)
   void everyAbstractMethodIsACommand() {
     JavaFileObject g = group("""
           @Command(id = 0, ops = Op.READ)
@@ -34,50 +37,53 @@ class CommandDiagnosticsTest {
 
           void helper();
         """);
-    assertSingleError(compile(g), "every abstract method of a group interface is a command: annotate helper() "
-        + "with @Command(id = ..., ops = ...), or make it a default method", g, "void helper()");
+    assertSingleError(compile(g), Message.UNANNOTATED_METHOD, g, "void helper()", "helper");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {-1, 256})
+  @Expects(Message.COMMAND_ID_RANGE)
   void theCommandIdFitsEightBits(int id) {
     JavaFileObject g = group("""
           @Command(id = %d, ops = Op.READ)
           void a();
         """.formatted(id));
-    assertSingleError(compile(g), "command id " + id + " is outside 0..255", g, "void a()");
+    assertSingleError(compile(g), Message.COMMAND_ID_RANGE, g, "void a()", id);
   }
 
   @Test
+  @Expects(Message.NO_OPS)
   void aCommandAnswersSomeOp() {
     JavaFileObject g = group("""
           @Command(id = 0, ops = {})
           void a();
         """);
-    assertSingleError(compile(g), "command a() has no ops: say which requests it answers", g, "void a()");
+    assertSingleError(compile(g), Message.NO_OPS, g, "void a()", "a");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"READ_RSP", "WRITE_RSP"})
+  @Expects(Message.RESPONSE_OP)
   void aCommandAnswersRequestOpsOnly(String op) {
     JavaFileObject g = group("""
           @Command(id = 0, ops = {Op.READ, Op.%s})
           void a();
         """.formatted(op));
-    assertSingleError(compile(g), "Op." + op + " is a response op: a command answers Op.READ and/or Op.WRITE "
-        + "requests", g, "void a()");
+    assertSingleError(compile(g), Message.RESPONSE_OP, g, "void a()", op);
   }
 
   @Test
+  @Expects(Message.OP_TWICE)
   void anOpIsListedOnce() {
     JavaFileObject g = group("""
           @Command(id = 0, ops = {Op.WRITE, Op.WRITE})
           void a();
         """);
-    assertSingleError(compile(g), "Op.WRITE is listed twice in ops", g, "void a()");
+    assertSingleError(compile(g), Message.OP_TWICE, g, "void a()", "WRITE");
   }
 
   @Test
+  @Expects(Message.COMMAND_SLOT_TAKEN)
   void oneCommandAnswersAnIdAndOp() {
     JavaFileObject g = group("""
           @Command(id = 0, ops = Op.READ)
@@ -86,11 +92,11 @@ class CommandDiagnosticsTest {
           @Command(id = 0, ops = {Op.READ, Op.WRITE})
           void b();
         """);
-    assertSingleError(compile(g), "command id 0 already answers READ requests in a(): give b() another id, "
-        + "or another op", g, "void b()");
+    assertSingleError(compile(g), Message.COMMAND_SLOT_TAKEN, g, "void b()", 0, "READ", "a", "b");
   }
 
   @Test
+  @Expects(Message.COMMAND_SLOT_TAKEN)
   void anExtensionCannotTakeTheIdAndOpOfAnInheritedCommand() {
     JavaFileObject base = source("Base", """
         @MgmtGroup(id = 64, name = "base")
@@ -106,11 +112,11 @@ class CommandDiagnosticsTest {
           void b();
         }
         """);
-    assertSingleError(compile(base, ext), "command id 3 already answers WRITE requests in a(): give b() another id",
-        ext, "void b()");
+    assertSingleError(compile(base, ext), Message.COMMAND_SLOT_TAKEN, ext, "void b()", 3, "WRITE", "a", "b");
   }
 
   @Test
+  @Expects(Message.COMMAND_NAME_TWICE)
   void commandsHaveDistinctMethodNames() {
     JavaFileObject g = group("""
           @Command(id = 0, ops = Op.READ)
@@ -119,40 +125,54 @@ class CommandDiagnosticsTest {
           @Command(id = 1, ops = Op.READ)
           void a(@Param("x") int x);
         """);
-    assertSingleError(compile(g), "two commands are named a(): command methods need distinct names", g,
-        "void a(@Param");
+    assertSingleError(compile(g), Message.COMMAND_NAME_TWICE, g, "void a(@Param", "a");
   }
 
   @Test
+  @Expects(Message.TOO_MANY_KEYS)
+  void aCommandHasAtMost64RequestKeys() {
+    String params = IntStream.range(0, 65)
+        .mapToObj(i -> "@Param(\"k%d\") int k%d".formatted(i, i))
+        .collect(Collectors.joining(", "));
+    JavaFileObject g = group("""
+          @Command(id = 0, ops = Op.WRITE)
+          void many(%s);
+        """.formatted(params));
+    assertSingleError(compile(g), Message.TOO_MANY_KEYS, g, "void many(", "many", 64);
+  }
+
+  @Test
+  @Expects(Message.GENERIC_COMMAND)
   void aCommandIsNotGeneric() {
     JavaFileObject g = group("""
           @Command(id = 0, ops = Op.READ)
           <T> void a();
         """);
-    assertSingleError(compile(g), "command a() cannot be generic: remove its type parameters", g, "<T> void a()");
+    assertSingleError(compile(g), Message.GENERIC_COMMAND, g, "<T> void a()", "a");
   }
 
   @Test
+  @Expects(Message.CHECKED_EXCEPTIONS)
   void aCommandDeclaresNoCheckedException() {
     JavaFileObject g = group("""
           @Command(id = 0, ops = Op.READ)
           void a() throws java.io.IOException, IllegalStateException;
         """);
-    assertSingleError(compile(g), "command a() declares checked exceptions [java.io.IOException]: fail with "
-        + "MgmtException or GroupErrorException, which are unchecked", g, "void a()");
+    assertSingleError(compile(g), Message.CHECKED_EXCEPTIONS, g, "void a()", "a", "[java.io.IOException]");
   }
 
   @Test
+  @Expects(Message.TOO_MANY_HOOKS)
   void aGroupHasAtMostSixteenHooks() {
     String methods = IntStream.rangeClosed(0, 16)
         .mapToObj(i -> "  @Command(id = %d, ops = Op.WRITE, hook = true) void c%d();".formatted(i, i))
         .collect(Collectors.joining("\n"));
     JavaFileObject g = group(methods);
-    assertSingleError(compile(g), "a group has at most 16 hooked commands (one event bit each): drop hook = true "
-        + "from c16()", g, "void c16()");
+    assertSingleError(compile(g), Message.TOO_MANY_HOOKS, g, "void c16()", 16, "c16");
   }
 
   @Test
+  @Expects(Message.HOOK_WITHOUT_EVENT_GROUP)
   void aHookBelowGroup64NeedsAnEventGroup() {
     JavaFileObject g = source("G", """
         @MgmtGroup(id = 3, name = "g")
@@ -161,8 +181,7 @@ class CommandDiagnosticsTest {
           void a();
         }
         """);
-    assertSingleError(compile(g), "command a() has a hook but group 3 is below 64: name its callback event group "
-        + "with @MgmtGroup(eventGroup = ...)", g, "void a()");
+    assertSingleError(compile(g), Message.HOOK_WITHOUT_EVENT_GROUP, g, "void a()", "a", 3);
   }
 
   @Test
@@ -180,6 +199,7 @@ class CommandDiagnosticsTest {
   }
 
   @Test
+  @Expects(Message.CLIENT_METHOD_CLASH)
   void aCommandIsNotNamedLikeAnotherCommandsAsyncClientMethod() {
     JavaFileObject g = group("""
           @Command(id = 0, ops = Op.READ)
@@ -188,21 +208,21 @@ class CommandDiagnosticsTest {
           @Command(id = 1, ops = Op.READ)
           void b();
         """);
-    assertSingleError(compile(g), "commands b() and bAsync() clash in the client, whose non-blocking method for "
-        + "b() is bAsync(): rename one of the two", g, "void b()");
+    assertSingleError(compile(g), Message.CLIENT_METHOD_CLASH, g, "void b()", "b", "b", "b", "b");
   }
 
   @Test
+  @Expects(Message.EVENT_CONSTANT_RESERVED)
   void aHookedCommandIsNotNamedLikeTheEventGroupConstant() {
     JavaFileObject g = group("""
           @Command(id = 0, ops = Op.WRITE, hook = true)
           void eventGroup();
         """);
-    assertSingleError(compile(g), "hooked command eventGroup() would get the event id constant EVENT_GROUP, which "
-        + "the events class uses for its event group: rename the command", g, "void eventGroup()");
+    assertSingleError(compile(g), Message.EVENT_CONSTANT_RESERVED, g, "void eventGroup()", "eventGroup");
   }
 
   @Test
+  @Expects(Message.EVENT_CONSTANT_CLASH)
   void hookedCommandsHaveDistinctEventConstants() {
     JavaFileObject g = group("""
           @Command(id = 0, ops = Op.WRITE, hook = true)
@@ -211,30 +231,33 @@ class CommandDiagnosticsTest {
           @Command(id = 1, ops = Op.WRITE, hook = true)
           void foo_bar();
         """);
-    assertSingleError(compile(g), "hooked commands fooBar() and foo_bar() would share the event id constant "
-        + "FOO_BAR: rename one of the two", g, "void foo_bar()");
+    assertSingleError(compile(g), Message.EVENT_CONSTANT_CLASH, g, "void foo_bar()", "fooBar", "foo_bar",
+        "FOO_BAR");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"String", "int", "List<R>", "RawCbor"})
-  void aCommandReturnsVoidOrARecordOrAMap(String type) {
+  @CsvSource(delimiter = '|', textBlock = """
+      String  | java.lang.String
+      int     | int
+      List<R> | java.util.List<test.G.R>
+      RawCbor | io.mcumgr4j.cbor.RawCbor
+      """)
+  @Expects(Message.BAD_RESULT)
+  void aCommandReturnsVoidOrARecordOrAMap(String type, String printed) {
     JavaFileObject g = group("""
           @Command(id = 0, ops = Op.READ)
           %s a();
         """.formatted(type));
-    assertSingleError(compile(g), "a command returns void, a record whose components are the response keys, or a "
-        + "Map<String, T> whose entries are, not ",
-        g, " a();");
+    assertSingleError(compile(g), Message.BAD_RESULT, g, " a();", printed);
   }
 
   @Test
+  @Expects(Message.BAD_RESULT)
   void anOptionalResultIsRefusedAsAReturnType() {
     JavaFileObject g = group("""
           @Command(id = 0, ops = Op.READ)
           Optional<R> a();
         """);
-    assertSingleError(compile(g), "a command returns void, a record whose components are the response keys, or a "
-        + "Map<String, T> whose entries are, not ",
-        g, "Optional<R> a();");
+    assertSingleError(compile(g), Message.BAD_RESULT, g, "Optional<R> a();", "java.util.Optional<test.G.R>");
   }
 }

@@ -5,10 +5,12 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import io.mcumgr4j.processor.diagnostic.Message;
+import java.util.List;
 import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 
-/** Compiles test sources with the processor and checks the diagnostics it reports. */
+/** Compiles test sources with the processor and checks the diagnostics it reports, by message id. */
 final class Compilations {
 
   /** The build's own {@code -Xlint} options, so generated code is held to the same warnings. */
@@ -28,11 +30,12 @@ final class Compilations {
   private Compilations() {}
 
   static Compilation compile(JavaFileObject... sources) {
-    return compile(new MgmtProcessor(), sources);
+    return compile(List.of(new MgmtProcessor()), sources);
   }
 
-  static Compilation compile(Processor processor, JavaFileObject... sources) {
-    return javac().withProcessors(processor).withOptions(LINT).compile(sources);
+  /** Compiles {@code sources} with {@code processors} (the processor under test among them). */
+  static Compilation compile(List<Processor> processors, JavaFileObject... sources) {
+    return javac().withProcessors(processors).withOptions(LINT).compile(sources);
   }
 
   /**
@@ -44,11 +47,19 @@ final class Compilations {
   }
 
   /**
-   * Asserts that the compilation failed with exactly one error, containing {@code message} and
-   * reported in {@code file} on the single line that contains {@code line}.
+   * Asserts that the compilation reported {@code message} with {@code args} in {@code file}, on
+   * the line that contains {@code line}.
    */
-  static void assertSingleError(Compilation compilation, String message, JavaFileObject file, String line) {
-    assertThat(compilation).hadErrorContaining(message).inFile(file).onLineContaining(line);
+  static void assertError(Compilation compilation, Message message, JavaFileObject file, String line,
+      Object... args) {
+    assertThat(compilation).hadErrorContaining(message.text(args)).inFile(file).onLineContaining(line);
+    ExpectsCheck.asserted(message);
+  }
+
+  /** {@link #assertError}, and that the error is the compilation's only one. */
+  static void assertSingleError(Compilation compilation, Message message, JavaFileObject file, String line,
+      Object... args) {
+    assertError(compilation, message, file, line, args);
     assertThat(compilation).hadErrorCount(1);
   }
 }

@@ -1,13 +1,16 @@
 package io.mcumgr4j.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
+import static io.mcumgr4j.processor.Compilations.assertError;
+import static io.mcumgr4j.processor.Compilations.compile;
 import static io.mcumgr4j.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
+import io.mcumgr4j.processor.diagnostic.Message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -22,7 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 class DeferredTypeTest {
 
-  /** Writes {@code test.Later} in its first round, as another annotation processor would. */
+  /**
+   * Writes {@code test.Later}, a record, and {@code test.LaterBase}, an interface with a command,
+   * in its first round, as another annotation processor would.
+   */
   static final class LaterProcessor extends AbstractProcessor {
     private boolean written;
 
@@ -40,13 +46,27 @@ class DeferredTypeTest {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
       if (!written) {
         written = true;
-        try (Writer w = processingEnv.getFiler().createSourceFile("test.Later").openWriter()) {
-          w.write("package test;\n\npublic record Later(int x, String name) {}\n");
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+        write("test.Later", "package test;\n\npublic record Later(int x, String name) {}\n");
+        write("test.LaterBase", """
+            package test;
+
+            import io.mcumgr4j.annotation.*;
+
+            public interface LaterBase {
+              @Command(id = 1, ops = Op.READ)
+              Later b();
+            }
+            """);
       }
       return false;
+    }
+
+    private void write(String name, String source) {
+      try (Writer w = processingEnv.getFiler().createSourceFile(name).openWriter()) {
+        w.write(source);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
@@ -58,10 +78,17 @@ class DeferredTypeTest {
       }
       """);
 
+  private static final JavaFileObject EXTENSION = source("G", """
+      @MgmtGroup(id = 64, name = "g")
+      public interface G extends LaterBase {
+        @Command(id = 0, ops = Op.WRITE)
+        void a();
+      }
+      """);
+
   @Test
   void aTypeGeneratedInALaterRoundIsWaitedFor() {
-    Compilation compilation = javac().withProcessors(new MgmtProcessor(), new LaterProcessor())
-        .withOptions("-Xlint:all,-processing,-serial").compile(GROUP);
+    Compilation compilation = compile(List.of(new MgmtProcessor(), new LaterProcessor()), GROUP);
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.GDispatcher");
@@ -69,11 +96,23 @@ class DeferredTypeTest {
   }
 
   @Test
+  @Expects(Message.MISSING_TYPE)
   void aTypeThatNeverComesIsReportedInTheLastRound() {
-    Compilation compilation = javac().withProcessors(new MgmtProcessor())
-        .withOptions("-Xlint:all,-processing,-serial").compile(GROUP);
+    assertError(compile(GROUP), Message.MISSING_TYPE, GROUP, "Later a(", "Later");
+  }
 
-    assertThat(compilation).hadErrorContaining("Later cannot be found: check its import, or the annotation processor")
-        .inFile(GROUP).onLineContaining("Later a(");
+  @Test
+  void aSuperInterfaceGeneratedInALaterRoundIsWaitedFor() {
+    Compilation compilation = compile(List.of(new MgmtProcessor(), new LaterProcessor()), EXTENSION);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GDispatcher").contentsAsUtf8String()
+        .contains("impl.b()");
+  }
+
+  @Test
+  @Expects(Message.MISSING_TYPE)
+  void aSuperInterfaceThatNeverComesIsReportedInTheLastRound() {
+    assertError(compile(EXTENSION), Message.MISSING_TYPE, EXTENSION, "interface G extends LaterBase", "LaterBase");
   }
 }

@@ -5,6 +5,7 @@ import static io.mcumgr4j.processor.Compilations.compile;
 import static io.mcumgr4j.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
+import io.mcumgr4j.processor.diagnostic.Message;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.tools.JavaFileObject;
@@ -108,8 +109,7 @@ class EdgeCasesTest {
     assertThat(atLimit).generatedSourceFile("test.GCodec").contentsAsUtf8String().contains("1L << 63");
     assertThat(atLimit).generatedSourceFile("test.GCodec").contentsAsUtf8String().doesNotContain("1L << 64");
 
-    assertThat(compile(params(65))).hadErrorContaining("has more than 64 request keys: gather some into a record "
-        + "parameter (a nested map)");
+    assertThat(compile(params(65))).hadErrorContaining(Message.TOO_MANY_KEYS.text("a", 64));
   }
 
   @Test

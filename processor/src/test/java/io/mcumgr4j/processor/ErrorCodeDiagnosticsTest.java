@@ -4,6 +4,7 @@ import static io.mcumgr4j.processor.Compilations.assertSingleError;
 import static io.mcumgr4j.processor.Compilations.compile;
 import static io.mcumgr4j.processor.Compilations.source;
 
+import io.mcumgr4j.processor.diagnostic.Message;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,58 +28,59 @@ class ErrorCodeDiagnosticsTest {
 
   @ParameterizedTest
   @ValueSource(ints = {0, 1})
+  @Expects(Message.ERROR_CODE_TAKEN)
   void codesZeroAndOneAreTaken(int code) {
     JavaFileObject g = group("@ErrorCode(value = %d, name = \"E\")".formatted(code));
-    assertSingleError(compile(g), "error code " + code + " (E) is taken: 0 is OK and 1 is UNKNOWN in every group",
-        g, "@ErrorCode(value = " + code + ",");
+    assertSingleError(compile(g), Message.ERROR_CODE_TAKEN, g, "@ErrorCode(value = " + code + ",", code, "E");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {-1, 65536})
+  @Expects(Message.ERROR_CODE_RANGE)
   void codesFitSixteenBits(int code) {
     JavaFileObject g = group("@ErrorCode(value = %d, name = \"E\")".formatted(code));
-    assertSingleError(compile(g), "error code " + code + " (E) is outside 2..65535", g,
-        "@ErrorCode(value = " + code + ",");
+    assertSingleError(compile(g), Message.ERROR_CODE_RANGE, g, "@ErrorCode(value = " + code + ",", code, "E");
   }
 
   @Test
+  @Expects(Message.ERROR_CODE_TWICE)
   void aCodeIsDeclaredOnce() {
     JavaFileObject g = group("@ErrorCode(value = 2, name = \"A\"), @ErrorCode(value = 2, name = \"B\")");
-    assertSingleError(compile(g), "error code 2 is declared twice (A and B): give each error its own code",
-        g, "name = \"B\"");
+    assertSingleError(compile(g), Message.ERROR_CODE_TWICE, g, "name = \"B\"", 2, "A", "B");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"notWanted", "Not_Wanted", "NOT-WANTED", "NOT WANTED", "2BAD", "_", ""})
+  @Expects(Message.ERROR_NAME_FORM)
   void namesAreUpperSnakeCaseIdentifiers(String name) {
     JavaFileObject g = group("@ErrorCode(value = 2, name = \"%s\")".formatted(name));
-    assertSingleError(compile(g), "error name '" + name + "' must be an UPPER_SNAKE_CASE Java identifier",
-        g, "name = \"" + name + "\"");
+    assertSingleError(compile(g), Message.ERROR_NAME_FORM, g, "name = \"" + name + "\"", name);
   }
 
   @ParameterizedTest
   @CsvSource({"OK, 0", "UNKNOWN, 1"})
+  @Expects(Message.ERROR_NAME_TAKEN)
   void namesOkAndUnknownAreTaken(String name, int code) {
     JavaFileObject g = group("@ErrorCode(value = 2, name = \"%s\")".formatted(name));
-    assertSingleError(compile(g), "error name " + name + " is taken by code " + code + ": choose another name",
-        g, "name = \"" + name + "\"");
+    assertSingleError(compile(g), Message.ERROR_NAME_TAKEN, g, "name = \"" + name + "\"", name, code);
   }
 
   @Test
+  @Expects(Message.ERROR_NAME_GROUP_ID)
   void nameGroupIdIsTakenByTheEnumsConstant() {
     JavaFileObject g = group("@ErrorCode(value = 2, name = \"GROUP_ID\")");
-    assertSingleError(compile(g), "error name GROUP_ID is taken by the error enum's GROUP_ID constant (the group "
-        + "id): choose another name", g, "name = \"GROUP_ID\"");
+    assertSingleError(compile(g), Message.ERROR_NAME_GROUP_ID, g, "name = \"GROUP_ID\"");
   }
 
   @Test
+  @Expects(Message.ERROR_NAME_TWICE)
   void aNameIsDeclaredOnce() {
     JavaFileObject g = group("@ErrorCode(value = 2, name = \"A\"), @ErrorCode(value = 3, name = \"A\")");
-    assertSingleError(compile(g), "error name A is declared twice: give each error its own name",
-        g, "@ErrorCode(value = 3,");
+    assertSingleError(compile(g), Message.ERROR_NAME_TWICE, g, "@ErrorCode(value = 3,", "A");
   }
 
   @Test
+  @Expects(Message.ERROR_CODE_TWICE)
   void anExtensionCannotRedeclareAnInheritedCode() {
     JavaFileObject base = source("Base", """
         @MgmtGroup(id = 64, name = "base", errors = @ErrorCode(value = 2, name = "BUSY"))
@@ -88,7 +90,6 @@ class ErrorCodeDiagnosticsTest {
         @MgmtGroup(id = 64, name = "base", errors = @ErrorCode(value = 2, name = "FULL"))
         public interface Ext extends Base {}
         """);
-    assertSingleError(compile(base, ext), "error code 2 is declared twice (BUSY and FULL)", ext,
-        "name = \"FULL\"");
+    assertSingleError(compile(base, ext), Message.ERROR_CODE_TWICE, ext, "name = \"FULL\"", 2, "BUSY", "FULL");
   }
 }

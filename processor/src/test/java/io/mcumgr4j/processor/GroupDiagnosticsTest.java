@@ -1,11 +1,12 @@
 package io.mcumgr4j.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.mcumgr4j.processor.Compilations.assertError;
 import static io.mcumgr4j.processor.Compilations.assertSingleError;
 import static io.mcumgr4j.processor.Compilations.compile;
 import static io.mcumgr4j.processor.Compilations.source;
 
-import com.google.testing.compile.Compilation;
+import io.mcumgr4j.processor.diagnostic.Message;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,38 +26,39 @@ class GroupDiagnosticsTest {
   }
 
   @Test
+  @Expects(Message.NOT_AN_INTERFACE)
   void theAnnotationGoesOnAnInterface() {
     JavaFileObject g = source("G", """
         @MgmtGroup(id = 64, name = "g")
         public class G {}
         """);
-    assertSingleError(compile(g), "@MgmtGroup goes on an interface whose methods are the group's commands: "
-        + "make G an interface", g, "public class G");
+    assertSingleError(compile(g), Message.NOT_AN_INTERFACE, g, "public class G", "G");
   }
 
   @Test
+  @Expects(Message.GENERIC_GROUP)
   void aGroupInterfaceIsNotGeneric() {
     JavaFileObject g = source("G", """
         @MgmtGroup(id = 64, name = "g")
         public interface G<T> {}
         """);
-    assertSingleError(compile(g), "a group interface cannot be generic: remove the type parameters of G",
-        g, "public interface G<T>");
+    assertSingleError(compile(g), Message.GENERIC_GROUP, g, "public interface G<T>", "G");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {-1, 65536})
+  @Expects(Message.GROUP_ID_RANGE)
   void theGroupIdFitsSixteenBits(int id) {
     JavaFileObject g = group("@MgmtGroup(id = %d, name = \"g\")".formatted(id));
-    assertSingleError(compile(g), "group id " + id + " is outside 0..65535", g, "public interface G");
+    assertSingleError(compile(g), Message.GROUP_ID_RANGE, g, "public interface G", id);
   }
 
   @ParameterizedTest
   @ValueSource(ints = {4, 5, 7, 12, 40, 62})
+  @Expects(Message.GROUP_ID_RESERVED)
   void zephyrsReservedGroupIdsAreRefused(int id) {
     JavaFileObject g = group("@MgmtGroup(id = %d, name = \"g\")".formatted(id));
-    assertSingleError(compile(g), "group id " + id + " is reserved: Zephyr's groups use 0-3, 8-11 and 63; "
-        + "application groups start at 64", g, "public interface G");
+    assertSingleError(compile(g), Message.GROUP_ID_RESERVED, g, "public interface G", id);
   }
 
   @ParameterizedTest
@@ -67,19 +69,22 @@ class GroupDiagnosticsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "  "})
+  @Expects(Message.EMPTY_GROUP_NAME)
   void theNameIsNotEmpty(String name) {
     JavaFileObject g = group("@MgmtGroup(id = 64, name = \"%s\")".formatted(name));
-    assertSingleError(compile(g), "@MgmtGroup name is empty", g, "public interface G");
+    assertSingleError(compile(g), Message.EMPTY_GROUP_NAME, g, "public interface G");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {-2, 65536})
+  @Expects(Message.EVENT_GROUP_RANGE)
   void theEventGroupFitsSixteenBits(int eventGroup) {
     JavaFileObject g = group("@MgmtGroup(id = 64, name = \"g\", eventGroup = %d)".formatted(eventGroup));
-    assertSingleError(compile(g), "eventGroup " + eventGroup + " is outside 0..65535", g, "public interface G");
+    assertSingleError(compile(g), Message.EVENT_GROUP_RANGE, g, "public interface G", eventGroup);
   }
 
   @Test
+  @Expects(Message.EXTENSION_ID)
   void anExtensionKeepsTheIdOfTheGroupItExtends() {
     JavaFileObject base = source("Base", """
         @MgmtGroup(id = 64, name = "base")
@@ -95,11 +100,11 @@ class GroupDiagnosticsTest {
           void b();
         }
         """);
-    assertSingleError(compile(base, ext), "Ext extends the group with id 64 to add commands to it: "
-        + "declare @MgmtGroup(id = 64, ...)", ext, "public interface Ext");
+    assertSingleError(compile(base, ext), Message.EXTENSION_ID, ext, "public interface Ext", "Ext", 64, 64);
   }
 
   @Test
+  @Expects(Message.DUPLICATE_GROUP_ID)
   void twoRootGroupsCannotShareAnId() {
     JavaFileObject a = source("A", """
         @MgmtGroup(id = 64, name = "a")
@@ -108,11 +113,11 @@ class GroupDiagnosticsTest {
         @MgmtGroup(id = 64, name = "b")
         interface B {}
         """);
-    assertSingleError(compile(a), "group id 64 is already declared by test.A: give this group another id, "
-        + "or extend A to add commands to it", a, "interface B");
+    assertSingleError(compile(a), Message.DUPLICATE_GROUP_ID, a, "interface B", 64, "test.A", "A");
   }
 
   @Test
+  @Expects(Message.GENERATED_NAME_CLASH)
   void twoGroupsWhoseGeneratedTypesWouldCollideAreRefused() {
     JavaFileObject outer = source("A", """
         public interface A {
@@ -124,9 +129,20 @@ class GroupDiagnosticsTest {
         @MgmtGroup(id = 65, name = "flat")
         public interface A_B {}
         """);
-    Compilation compilation = compile(outer, flat);
-    assertThat(compilation).hadErrorContaining("the generated types of test.A_B would be named like those of "
-        + "test.A.B (A_BDispatcher, ...): rename one of the interfaces").inFile(flat)
-        .onLineContaining("public interface A_B");
+    assertError(compile(outer, flat), Message.GENERATED_NAME_CLASH, flat, "public interface A_B", "test.A_B",
+        "test.A.B", "A_B");
+  }
+
+  @Test
+  @Expects(Message.SOURCES_NOT_WRITTEN)
+  void aTypeTakingAGeneratedNameStopsTheGroupsSources() {
+    JavaFileObject g = source("G", """
+        @MgmtGroup(id = 64, name = "g")
+        public interface G {}
+
+        final class GDispatcher {}
+        """);
+    assertSingleError(compile(g), Message.SOURCES_NOT_WRITTEN, g, "public interface G", "G",
+        "Attempt to recreate a file for type test.GDispatcher");
   }
 }

@@ -2,10 +2,12 @@ package io.mcumgr4j.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static io.mcumgr4j.processor.Compilations.assertError;
 import static io.mcumgr4j.processor.Compilations.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import io.mcumgr4j.processor.diagnostic.Message;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An interface extending a group that comes from a jar, as an application extends a built-in
- * group: what it inherits (the event group) and where diagnostics about inherited elements go
- * (the inherited elements have no source, so the user's interface, with the element named).
+ * group, or using a record from a jar: what it inherits (the event group) and where diagnostics
+ * about elements of the jar go (they have no source, so the user's interface, with the element
+ * named).
  */
 class InheritedGroupTest {
 
@@ -60,6 +63,7 @@ class InheritedGroupTest {
   }
 
   @Test
+  @Expects(Message.HOOK_WITHOUT_EVENT_GROUP)
   void aProblemWithAnInheritedCommandIsReportedOnTheUsersInterface() {
     JavaFileObject mine = source("Mine", """
         @MgmtGroup(id = 3, name = "plain")
@@ -79,10 +83,30 @@ class InheritedGroupTest {
           void poke();
         }
         """, mine);
-    assertThat(compilation).hadErrorContaining("command poke() has a hook but group 3 is below 64")
-        .inFile(mine).onLineContaining("public interface Mine extends lib.Plain");
+    assertError(compilation, Message.HOOK_WITHOUT_EVENT_GROUP, mine, "public interface Mine extends lib.Plain",
+        "poke", 3);
     assertThat(compilation).hadErrorContaining("(command poke() of lib.Plain, which Mine inherits)")
         .inFile(mine).onLineContaining("public interface Mine extends lib.Plain");
+  }
+
+  @Test
+  @Expects(Message.CHAR_TYPE)
+  void aProblemWithARecordOfAJarIsReportedOnTheUsersInterface() {
+    JavaFileObject mine = source("Mine", """
+        @MgmtGroup(id = 64, name = "mine")
+        public interface Mine {
+          @Command(id = 0, ops = Op.WRITE)
+          void a(@Param("p") lib.Point p);
+        }
+        """);
+    Compilation compilation = compileAgainstJar("""
+        package lib;
+
+        public record Point(int x, char c) {}
+        """, mine);
+    assertError(compilation, Message.CHAR_TYPE, mine, "public interface Mine", "char");
+    assertThat(compilation).hadErrorContaining("(component c of record lib.Point, which Mine uses)")
+        .inFile(mine).onLineContaining("public interface Mine");
   }
 
   /** Compiles {@code library} without the processor into a class directory, then {@code sources} against it. */
@@ -90,7 +114,7 @@ class InheritedGroupTest {
     try {
       Path src = dir.resolve("src/lib");
       Files.createDirectories(src);
-      String name = library.replaceAll("(?s).*public interface (\\w+).*", "$1");
+      String name = library.replaceAll("(?s).*public (?:interface|record) (\\w+).*", "$1");
       Path file = src.resolve(name + ".java");
       Files.writeString(file, library, StandardCharsets.UTF_8);
       Path classes = Files.createDirectories(dir.resolve("classes"));

@@ -6,6 +6,7 @@ import static io.mcumgr4j.processor.Compilations.compile;
 import static io.mcumgr4j.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
+import io.mcumgr4j.processor.diagnostic.Message;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,40 +30,48 @@ class ParamDiagnosticsTest {
   }
 
   @Test
+  @Expects(Message.MISSING_PARAM)
   void everyParameterNamesItsKey() {
     JavaFileObject g = command("""
               @Param("x") int x,
               int y""");
-    assertSingleError(compile(g), "parameter y needs its request key: annotate it with @Param(\"key\") "
-        + "(or make it the RequestContext)", g, "int y");
+    assertSingleError(compile(g), Message.MISSING_PARAM, g, "int y", "y");
   }
 
   @Test
+  @Expects(Message.PARAM_ON_CONTEXT)
   void theContextHasNoKey() {
     JavaFileObject g = command("""
               @Param("ctx") RequestContext context""");
-    assertSingleError(compile(g), "parameter context is the request's context, which the server passes: "
-        + "remove its @Param", g, "RequestContext context");
+    assertSingleError(compile(g), Message.PARAM_ON_CONTEXT, g, "RequestContext context", "context");
   }
 
   @Test
+  @Expects(Message.CONTEXT_TWICE)
   void aCommandTakesTheContextOnce() {
     JavaFileObject g = command("""
               RequestContext first,
               @Param("x") int x,
               RequestContext second""");
-    assertSingleError(compile(g), "command a() takes the RequestContext twice: keep one parameter", g,
-        "RequestContext second");
+    assertSingleError(compile(g), Message.CONTEXT_TWICE, g, "RequestContext second", "a");
+  }
+
+  @Test
+  @Expects(Message.UINT_ON_CONTEXT)
+  void theContextIsNoInteger() {
+    JavaFileObject g = command("""
+              @Uint RequestContext context""");
+    assertSingleError(compile(g), Message.UINT_ON_CONTEXT, g, "RequestContext context", "context");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {
       "@Param(value = \"x\", lenient = true) Boolean x",
       "@Param(value = \"x\", required = false, lenient = true) java.util.List<String> x"})
+  @Expects(Message.LENIENT_NOT_OPTIONAL_VALUE)
   void aLenientParameterIsAnOptionalSingleValue(String param) {
     JavaFileObject g = command("          " + param);
-    assertSingleError(compile(g), "lenient parameter x must be an optional single value (a boxed type, String, "
-        + "byte[] or an Optional*): a value of another type is dropped as if absent", g, param);
+    assertSingleError(compile(g), Message.LENIENT_NOT_OPTIONAL_VALUE, g, param, "x");
   }
 
   @Test
@@ -75,27 +84,28 @@ class ParamDiagnosticsTest {
   }
 
   @Test
+  @Expects(Message.EMPTY_PARAM_KEY)
   void aKeyIsNotEmpty() {
     JavaFileObject g = command("""
               @Param("") int x""");
-    assertSingleError(compile(g), "@Param key of x is empty: give the CBOR key of the request map", g, "int x");
+    assertSingleError(compile(g), Message.EMPTY_PARAM_KEY, g, "int x", "x");
   }
 
   @Test
+  @Expects(Message.PARAM_KEY_TWICE)
   void eachParameterHasItsOwnKey() {
     JavaFileObject g = command("""
               @Param("k") int x,
               @Param("k") String y""");
-    assertSingleError(compile(g), "key 'k' is already used by parameter x: each parameter needs its own key",
-        g, "String y");
+    assertSingleError(compile(g), Message.PARAM_KEY_TWICE, g, "String y", "k", "x");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"boolean", "int", "long", "float", "double"})
+  @Expects(Message.OPTIONAL_PRIMITIVE)
   void anOptionalParameterIsNotPrimitive(String type) {
     JavaFileObject g = command("""
               @Param(value = "x", required = false) %s x""".formatted(type));
-    assertSingleError(compile(g), "optional parameter x has primitive type " + type + ", which cannot be absent: "
-        + "use OptionalInt, OptionalLong, OptionalDouble or a boxed type", g, " x");
+    assertSingleError(compile(g), Message.OPTIONAL_PRIMITIVE, g, " x", "x", type);
   }
 }

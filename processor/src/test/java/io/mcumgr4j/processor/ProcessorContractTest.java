@@ -104,7 +104,7 @@ class ProcessorContractTest {
   @Test
   void everyGeneratedFileOriginatesFromItsGroupInterfaceAlone() {
     OriginRecorder recorder = new OriginRecorder();
-    assertThat(compile(recorder, BASE, EXT)).succeededWithoutWarnings();
+    assertThat(compile(List.of(recorder), BASE, EXT)).succeededWithoutWarnings();
 
     assertThat(recorder.origins).containsExactlyInAnyOrderEntriesOf(Map.of(
         "test.BaseError", List.of("test.Base"),

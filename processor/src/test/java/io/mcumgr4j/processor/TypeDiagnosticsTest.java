@@ -4,14 +4,16 @@ import static io.mcumgr4j.processor.Compilations.assertSingleError;
 import static io.mcumgr4j.processor.Compilations.compile;
 import static io.mcumgr4j.processor.Compilations.source;
 
+import io.mcumgr4j.processor.diagnostic.Message;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Diagnostics on the types of parameters that cannot travel as CBOR, and on misplaced {@code @Uint}.
- * They are reported on the parameter; the same types in record components are covered by {@link
- * RecordDiagnosticsTest}.
+ * Diagnostics on the types of parameters that cannot travel as CBOR, and on misplaced {@code @Uint},
+ * one test per message over the declarations that earn it. They are reported on the parameter; the
+ * same types in record components are covered by {@link RecordDiagnosticsTest}.
  */
 class TypeDiagnosticsTest {
 
@@ -48,58 +50,143 @@ class TypeDiagnosticsTest {
         """.formatted(declaration));
   }
 
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
-      char                  | char is not supported: use String for text, or int for a number
-      Character             | java.lang.Character is not supported: use a primitive or its box (boolean, byte, short, int, long, float, double), String
-      @Uint(bits = 8) short | @Uint applies to int and long: use int with @Uint(bits = 8 or 16) for an unsigned short
-      @Uint(bits = 16) List<Short> | @Uint applies to int and long: use Integer with @Uint(bits = 8 or 16) for an unsigned java.lang.Short
-      int[]                 | arrays other than byte[] are not supported: use List<T>
-      String[]              | arrays other than byte[] are not supported: use List<T>
-      List<byte[][]>        | arrays other than byte[] are not supported: use List<T>
-      Set<String>           | java.util.Set<java.lang.String> is not supported: use a primitive or its box
-      Map<Integer, String>  | map keys must be String (CBOR text): java.util.Map<java.lang.Integer,java.lang.String> is not supported
-      List<Optional<String>>| Optional is allowed only as a parameter's or field's own type, not inside a list or map
-      Map<String, OptionalInt> | Optional is allowed only as a parameter's or field's own type, not inside a list or map
-      Optional<Optional<String>> | Optional is allowed only as a parameter's or field's own type, not inside a list or map
-      Plain                 | test.G.Plain is not supported: use a primitive or its box
-      Object                | java.lang.Object is not supported: use a primitive or its box
-      NoCode                | enum NoCode travels by code: give it a public int code() method
-      LongCode              | enum LongCode travels by code: give it a public int code() method
-      List<PrivateCode>     | enum PrivateCode travels by code: give it a public int code() method
-      List                  | raw List does not say what it holds: give List its type arguments, e.g. List<String>
-      Map                   | raw Map does not say what it holds: give Map its type arguments, e.g. Map<String, Integer>
-      Optional              | raw Optional does not say what it holds: give Optional its type arguments, e.g. Optional<String>
-      """)
-  void unsupportedTypesAreRefused(String type, String message) {
-    JavaFileObject g = parameter("@Param(\"x\") " + type + " x");
-    assertSingleError(compile(g), message, g, " x);");
+  /** Compiles a command taking {@code declaration}, which must earn exactly {@code message}. */
+  private static void assertRefused(String declaration, Message message, Object... args) {
+    JavaFileObject g = parameter("@Param(\"x\") " + declaration + " x");
+    assertSingleError(compile(g), message, g, " x);", args);
+  }
+
+  @Test
+  @Expects(Message.CHAR_TYPE)
+  void charIsRefused() {
+    assertRefused("char", Message.CHAR_TYPE, "char");
   }
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
-      @Uint String                 | @Uint applies to integers only, not java.lang.String: remove it
-      @Uint boolean                | @Uint applies to integers only, not boolean: remove it
-      @Uint double                 | @Uint applies to integers only, not double: remove it
-      @Uint OptionalDouble         | @Uint applies to integers only, not double: remove it
-      @Uint byte[]                 | @Uint applies to integers only, not byte[]: remove it
-      @Uint RawCbor                | @Uint applies to integers only, not io.mcumgr4j.cbor.RawCbor: remove it
-      @Uint Point                  | @Uint applies to integers only, not test.G.Point: remove it
-      @Uint List<String>           | @Uint applies to integers only, not java.lang.String: remove it
-      @Uint(bits = 8) PrivateCode  | @Uint applies to integers only, not test.G.PrivateCode: remove it
-      @Uint int                    | an unsigned 32-bit value does not fit int: declare it long, or use @Uint(bits = 8 or 16)
-      @Uint(bits = 32) int         | an unsigned 32-bit value does not fit int: declare it long
-      @Uint(bits = 64) Integer     | an unsigned 64-bit value does not fit int: declare it long
-      @Uint(bits = 32) OptionalInt | an unsigned 32-bit value does not fit int: declare it long
-      @Uint(bits = 8) long         | @Uint(bits = 8) on a long: use int for 8 and 16 bits, or bits = 32 or 64
-      @Uint(bits = 16) Long        | @Uint(bits = 16) on a long: use int for 8 and 16 bits, or bits = 32 or 64
-      @Uint(bits = 8) List<Long>   | @Uint(bits = 8) on a long: use int for 8 and 16 bits
-      @Uint(bits = 12) long        | @Uint(bits = 12) is not a width: use 8, 16, 32 or 64
-      @Uint(bits = 12) int         | @Uint(bits = 12) is not a width: use 8, 16, 32 or 64
-      @Uint(bits = 0) OptionalLong | @Uint(bits = 0) is not a width: use 8, 16, 32 or 64
+      Character   | java.lang.Character
+      Set<String> | java.util.Set<java.lang.String>
+      Plain       | test.G.Plain
+      Object      | java.lang.Object
       """)
-  void uintMarksIntegersOfAWidthTheirTypeHolds(String declaration, String message) {
-    JavaFileObject g = parameter("@Param(\"x\") " + declaration + " x");
-    assertSingleError(compile(g), message, g, " x);");
+  @Expects(Message.UNSUPPORTED_TYPE)
+  void otherTypesAreRefused(String declaration, String printed) {
+    assertRefused(declaration, Message.UNSUPPORTED_TYPE, printed);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      int[]          | int[]
+      String[]       | java.lang.String[]
+      List<byte[][]> | byte[][]
+      """)
+  @Expects(Message.ARRAY_TYPE)
+  void arraysOtherThanBytesAreRefused(String declaration, String printed) {
+    assertRefused(declaration, Message.ARRAY_TYPE, printed);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      List     | List     | List<String>
+      Map      | Map      | Map<String, Integer>
+      Optional | Optional | Optional<String>
+      """)
+  @Expects(Message.RAW_GENERIC)
+  void rawGenericTypesAreRefused(String declaration, String name, String example) {
+    assertRefused(declaration, Message.RAW_GENERIC, name, name, example);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      Map<Integer, String>      | java.util.Map<java.lang.Integer,java.lang.String>
+      List<Map<Long, Integer>>  | java.util.Map<java.lang.Long,java.lang.Integer>
+      """)
+  @Expects(Message.MAP_KEY)
+  void mapKeysAreText(String declaration, String printed) {
+    assertRefused(declaration, Message.MAP_KEY, printed);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      NoCode            | NoCode
+      LongCode          | LongCode
+      List<PrivateCode> | PrivateCode
+      """)
+  @Expects(Message.ENUM_WITHOUT_CODE)
+  void anEnumHasAPublicIntCode(String declaration, String name) {
+    assertRefused(declaration, Message.ENUM_WITHOUT_CODE, name);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      List<Optional<String>>     | java.util.Optional<java.lang.String>
+      Map<String, OptionalInt>   | java.util.OptionalInt
+      Optional<Optional<String>> | java.util.Optional<java.lang.String>
+      """)
+  @Expects(Message.NESTED_OPTIONAL)
+  void anOptionalIsAValuesOwnType(String declaration, String printed) {
+    assertRefused(declaration, Message.NESTED_OPTIONAL, printed);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      @Uint String                 | java.lang.String
+      @Uint boolean                | boolean
+      @Uint double                 | double
+      @Uint OptionalDouble         | double
+      @Uint byte[]                 | byte[]
+      @Uint RawCbor                | io.mcumgr4j.cbor.RawCbor
+      @Uint Point                  | test.G.Point
+      @Uint List<String>           | java.lang.String
+      @Uint(bits = 8) PrivateCode  | test.G.PrivateCode
+      """)
+  @Expects(Message.UINT_MISPLACED)
+  void uintMarksIntegersOnly(String declaration, String printed) {
+    assertRefused(declaration, Message.UINT_MISPLACED, printed);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      @Uint int                    | 32
+      @Uint(bits = 32) int         | 32
+      @Uint(bits = 64) Integer     | 64
+      @Uint(bits = 32) OptionalInt | 32
+      """)
+  @Expects(Message.UINT_ON_INT)
+  void anIntHoldsUnsignedValuesOf16BitsAtMost(String declaration, int bits) {
+    assertRefused(declaration, Message.UINT_ON_INT, bits);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      @Uint(bits = 8) long       | 8
+      @Uint(bits = 16) Long      | 16
+      @Uint(bits = 8) List<Long> | 8
+      """)
+  @Expects(Message.UINT_ON_LONG)
+  void aLongHoldsUnsignedValuesOf32Or64Bits(String declaration, int bits) {
+    assertRefused(declaration, Message.UINT_ON_LONG, bits);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      @Uint(bits = 12) long        | 12
+      @Uint(bits = 12) int         | 12
+      @Uint(bits = 0) OptionalLong | 0
+      """)
+  @Expects(Message.UINT_WIDTH)
+  void uintHasAWidthOf8To64Bits(String declaration, int bits) {
+    assertRefused(declaration, Message.UINT_WIDTH, bits);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      @Uint(bits = 8) short        | int     | short
+      @Uint(bits = 16) Byte        | Integer | java.lang.Byte
+      @Uint(bits = 16) List<Short> | Integer | java.lang.Short
+      """)
+  @Expects(Message.UINT_ON_SMALL)
+  void unsignedSmallIntegersAreInts(String declaration, String use, String printed) {
+    assertRefused(declaration, Message.UINT_ON_SMALL, use, printed);
   }
 }

@@ -4,7 +4,9 @@ import io.mcumgr4j.processor.diagnostic.Message;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * One {@code @MgmtGroup} interface with everything it inherits.
@@ -21,6 +23,7 @@ import javax.lang.model.element.TypeElement;
  * @param commands commands, inherited ones first
  * @param parentIds the group ids of the annotated interfaces it extends
  * @param parents the annotated interfaces it extends directly
+ * @param missingParents super-interfaces, at any depth, that cannot be found (yet)
  * @param notInterface whether the annotation sits on something other than an interface
  * @param typeParameters whether the interface is generic
  * @param unannotatedMethods abstract methods without {@code @Command}
@@ -37,16 +40,20 @@ public record GroupModel(
     List<CommandModel> commands,
     List<Integer> parentIds,
     List<TypeElement> parents,
+    List<TypeMirror> missingParents,
     boolean notInterface,
     boolean typeParameters,
-    List<javax.lang.model.element.ExecutableElement> unannotatedMethods,
+    List<ExecutableElement> unannotatedMethods,
     String doc) {
 
   /**
-   * Whether a parameter or result type is missing, which another annotation processor may still
+   * Whether a super-interface, parameter or result type is missing, which another annotation processor may still
    * generate in a later round.
    */
   public boolean missesTypes() {
+    if (!missingParents.isEmpty()) {
+      return true;
+    }
     Set<String> seen = new HashSet<>();
     for (CommandModel c : commands) {
       if (c.result() != null && misses(c.result(), seen)) {

@@ -56,7 +56,8 @@ public final class ModelReader {
     List<CommandModel> commands = new ArrayList<>();
     List<Integer> parentIds = new ArrayList<>();
     List<ExecutableElement> unannotated = new ArrayList<>();
-    collect(type, errors, commands, parentIds, unannotated, new LinkedHashSet<>(), true);
+    List<TypeMirror> missingParents = new ArrayList<>();
+    collect(type, errors, commands, parentIds, unannotated, missingParents, new LinkedHashSet<>());
     return new GroupModel(
         type,
         elements.getPackageOf(type).getQualifiedName().toString(),
@@ -68,6 +69,7 @@ public final class ModelReader {
         commands,
         parentIds,
         directParents(type),
+        missingParents,
         type.getKind() != ElementKind.INTERFACE,
         !type.getTypeParameters().isEmpty(),
         unannotated,
@@ -76,17 +78,22 @@ public final class ModelReader {
 
   /** Walks the interface and its super-interfaces, parents first. */
   private void collect(TypeElement type, List<ErrorModel> errors, List<CommandModel> commands,
-      List<Integer> parentIds, List<ExecutableElement> unannotated, Set<String> seen, boolean root) {
+      List<Integer> parentIds, List<ExecutableElement> unannotated, List<TypeMirror> missingParents,
+      Set<String> seen) {
     if (!seen.add(type.getQualifiedName().toString())) {
       return;
     }
     for (TypeMirror parent : type.getInterfaces()) {
+      if (parent.getKind() == TypeKind.ERROR) {
+        missingParents.add(parent); // its commands are unknown until another processor writes it
+        continue;
+      }
       TypeElement p = (TypeElement) types.asElement(parent);
       MgmtGroup pg = p.getAnnotation(MgmtGroup.class);
       if (pg != null) {
         parentIds.add(pg.id());
       }
-      collect(p, errors, commands, parentIds, unannotated, seen, false);
+      collect(p, errors, commands, parentIds, unannotated, missingParents, seen);
     }
     MgmtGroup group = type.getAnnotation(MgmtGroup.class);
     if (group != null) {
@@ -248,7 +255,7 @@ public final class ModelReader {
         if (((javax.lang.model.type.ArrayType) t).getComponentType().getKind() == TypeKind.BYTE) {
           return scalar(t, CborType.ScalarKind.BYTES, false, uint);
         }
-        return new CborType.Unsupported(t, Message.ARRAY_TYPE);
+        return new CborType.Unsupported(t, Message.ARRAY_TYPE, t);
       case DECLARED:
         return declared((DeclaredType) t, uint, top);
       case ERROR:
@@ -335,7 +342,7 @@ public final class ModelReader {
 
   private CborType optional(TypeMirror t, CborType.OptionalKind kind, CborType inner, boolean top) {
     if (!top) {
-      return new CborType.Unsupported(t, Message.NESTED_OPTIONAL);
+      return new CborType.Unsupported(t, Message.NESTED_OPTIONAL, t);
     }
     return inner instanceof CborType.Unsupported ? inner : new CborType.Opt(t, kind, inner);
   }

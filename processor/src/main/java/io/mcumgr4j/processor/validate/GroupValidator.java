@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 
 /** Judges the group itself: what {@code @MgmtGroup} sits on, its id, name and event group. */
 final class GroupValidator {
@@ -40,6 +41,9 @@ final class GroupValidator {
     }
     if (group.name().isBlank()) {
       out.add(Report.of(Message.EMPTY_GROUP_NAME, type));
+    }
+    for (TypeMirror parent : group.missingParents()) {
+      out.add(Report.of(Message.MISSING_TYPE, type, parent));
     }
     for (ExecutableElement m : group.unannotatedMethods()) {
       out.add(Report.of(Message.UNANNOTATED_METHOD, m, m.getSimpleName()));
