@@ -33,6 +33,11 @@ final class Compilations {
     return compile(List.of(new MgmtProcessor()), sources);
   }
 
+  /** {@link #compile(JavaFileObject...)} where a warning is an error too ({@code -Werror}). */
+  static Compilation compileWarningsAsErrors(JavaFileObject... sources) {
+    return javac().withProcessors(new MgmtProcessor()).withOptions(LINT, "-Werror").compile(sources);
+  }
+
   /** Compiles {@code sources} with {@code processors} (the processor under test among them). */
   static Compilation compile(List<Processor> processors, JavaFileObject... sources) {
     return javac().withProcessors(processors).withOptions(LINT).compile(sources);

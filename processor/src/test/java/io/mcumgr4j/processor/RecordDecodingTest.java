@@ -62,6 +62,4 @@ class RecordDecodingTest {
         .isInstanceOf(InvocationTargetException.class)
         .cause().hasMessageEndingWith("'i' appears twice");
   }
-
-  /** Loads the class files of a compilation, with the test's own class path (the runtime) behind them. */
 }
