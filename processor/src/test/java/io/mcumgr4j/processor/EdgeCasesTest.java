@@ -98,7 +98,7 @@ class EdgeCasesTest {
     assertThat(compilation).generatedSourceFile("test.GCodec").contentsAsUtf8String()
         .contains("long seen = 0;");
     assertThat(compilation).generatedSourceFile("test.GCodec").contentsAsUtf8String()
-        .contains("if ((seen & 1L << 32) == 0) {");
+        .contains("SeenKeys.require(seen, 1L << 32, \"k32\");");
   }
 
   @Test

@@ -15,6 +15,7 @@ final class Names {
   static final ClassName CBOR_WRITER = ClassName.get("io.mcumgr4j.cbor", "CborWriter");
   static final ClassName CBOR_VALUES = ClassName.get("io.mcumgr4j.cbor", "CborValues");
   static final ClassName DECODE_ERRORS = ClassName.get("io.mcumgr4j.cbor", "DecodeErrors");
+  static final ClassName SEEN_KEYS = ClassName.get("io.mcumgr4j.cbor", "SeenKeys");
   static final ClassName RAW_CBOR = ClassName.get("io.mcumgr4j.cbor", "RawCbor");
   static final ClassName GROUP_ERROR = ClassName.get("io.mcumgr4j.error", "GroupError");
   static final ClassName GROUP_HANDLER = ClassName.get("io.mcumgr4j.server", "GroupHandler");

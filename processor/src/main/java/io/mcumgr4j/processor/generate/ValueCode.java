@@ -183,7 +183,7 @@ final class ValueCode {
       Entry e = entries.get(i);
       String bit = bit(one, i);
       code.beginControlFlow("case $S ->", e.key());
-      code.addStatement("seen = $T.once(seen, $L, $S)", Names.DECODE_ERRORS, bit, e.key());
+      code.addStatement("seen = $T.add(seen, $L, $S)", Names.SEEN_KEYS, bit, e.key());
       if (e.lenient()) {
         // another type is dropped as if the key were absent, as the Zephyr handler does
         CborType.Scalar s = (CborType.Scalar) (e.type() instanceof CborType.Opt o ? o.inner() : e.type());
@@ -203,9 +203,7 @@ final class ValueCode {
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
       if (e.required()) {
-        code.beginControlFlow("if ((seen & $L) == 0)", bit(one, i));
-        code.addStatement("throw $T.missing($S)", Names.DECODE_ERRORS, e.key());
-        code.endControlFlow();
+        code.addStatement("$T.require(seen, $L, $S)", Names.SEEN_KEYS, bit(one, i), e.key());
       }
     }
   }

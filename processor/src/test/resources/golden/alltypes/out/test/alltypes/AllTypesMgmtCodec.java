@@ -5,6 +5,7 @@ import io.mcumgr4j.cbor.CborValues;
 import io.mcumgr4j.cbor.CborWriter;
 import io.mcumgr4j.cbor.DecodeErrors;
 import io.mcumgr4j.cbor.RawCbor;
+import io.mcumgr4j.cbor.SeenKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,43 +50,43 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "b" -> {
-          seen = DecodeErrors.once(seen, 1, "b");
+          seen = SeenKeys.add(seen, 1, "b");
           b = in.bool();
         }
         case "i" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "i");
+          seen = SeenKeys.add(seen, 1 << 1, "i");
           i = in.int32();
         }
         case "l" -> {
-          seen = DecodeErrors.once(seen, 1 << 2, "l");
+          seen = SeenKeys.add(seen, 1 << 2, "l");
           l = in.int64();
         }
         case "f" -> {
-          seen = DecodeErrors.once(seen, 1 << 3, "f");
+          seen = SeenKeys.add(seen, 1 << 3, "f");
           f = in.float32();
         }
         case "d" -> {
-          seen = DecodeErrors.once(seen, 1 << 4, "d");
+          seen = SeenKeys.add(seen, 1 << 4, "d");
           d = in.float64();
         }
         case "bb" -> {
-          seen = DecodeErrors.once(seen, 1 << 5, "bb");
+          seen = SeenKeys.add(seen, 1 << 5, "bb");
           bb = in.bool();
         }
         case "bi" -> {
-          seen = DecodeErrors.once(seen, 1 << 6, "bi");
+          seen = SeenKeys.add(seen, 1 << 6, "bi");
           bi = in.int32();
         }
         case "bl" -> {
-          seen = DecodeErrors.once(seen, 1 << 7, "bl");
+          seen = SeenKeys.add(seen, 1 << 7, "bl");
           bl = in.int64();
         }
         case "bf" -> {
-          seen = DecodeErrors.once(seen, 1 << 8, "bf");
+          seen = SeenKeys.add(seen, 1 << 8, "bf");
           bf = in.float32();
         }
         case "bd" -> {
-          seen = DecodeErrors.once(seen, 1 << 9, "bd");
+          seen = SeenKeys.add(seen, 1 << 9, "bd");
           bd = in.float64();
         }
         default -> in.skipValue();
@@ -106,27 +107,27 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "u8" -> {
-          seen = DecodeErrors.once(seen, 1, "u8");
+          seen = SeenKeys.add(seen, 1, "u8");
           u8 = in.uint8();
         }
         case "u16" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "u16");
+          seen = SeenKeys.add(seen, 1 << 1, "u16");
           u16 = in.uint16();
         }
         case "u_32" -> {
-          seen = DecodeErrors.once(seen, 1 << 2, "u_32");
+          seen = SeenKeys.add(seen, 1 << 2, "u_32");
           u32 = in.uint32();
         }
         case "u64" -> {
-          seen = DecodeErrors.once(seen, 1 << 3, "u64");
+          seen = SeenKeys.add(seen, 1 << 3, "u64");
           u64 = in.uint64();
         }
         case "ports" -> {
-          seen = DecodeErrors.once(seen, 1 << 4, "ports");
+          seen = SeenKeys.add(seen, 1 << 4, "ports");
           ports = CborValues.readMap(in, CborReader::uint16);
         }
         case "maybe" -> {
-          seen = DecodeErrors.once(seen, 1 << 5, "maybe");
+          seen = SeenKeys.add(seen, 1 << 5, "maybe");
           maybe = OptionalLong.of(in.uint32());
         }
         default -> in.skipValue();
@@ -145,19 +146,19 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "name" -> {
-          seen = DecodeErrors.once(seen, 1, "name");
+          seen = SeenKeys.add(seen, 1, "name");
           name = in.text();
         }
         case "data" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "data");
+          seen = SeenKeys.add(seen, 1 << 1, "data");
           data = in.bytes();
         }
         case "raw" -> {
-          seen = DecodeErrors.once(seen, 1 << 2, "raw");
+          seen = SeenKeys.add(seen, 1 << 2, "raw");
           raw = RawCbor.readFrom(in);
         }
         case "extras" -> {
-          seen = DecodeErrors.once(seen, 1 << 3, "extras");
+          seen = SeenKeys.add(seen, 1 << 3, "extras");
           extras = CborValues.readMap(in, RawCbor::readFrom);
         }
         default -> in.skipValue();
@@ -174,11 +175,11 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "x" -> {
-          seen = DecodeErrors.once(seen, 1, "x");
+          seen = SeenKeys.add(seen, 1, "x");
           x = in.int32();
         }
         case "y" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "y");
+          seen = SeenKeys.add(seen, 1 << 1, "y");
           y = in.int32();
         }
         default -> in.skipValue();
@@ -196,15 +197,15 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "n" -> {
-          seen = DecodeErrors.once(seen, 1, "n");
+          seen = SeenKeys.add(seen, 1, "n");
           name = in.text();
         }
         case "corners" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "corners");
+          seen = SeenKeys.add(seen, 1 << 1, "corners");
           corners = CborValues.readList(in, AllTypesMgmtCodec::readPoint);
         }
         case "center" -> {
-          seen = DecodeErrors.once(seen, 1 << 2, "center");
+          seen = SeenKeys.add(seen, 1 << 2, "center");
           center = AllTypesMgmtCodec.readPoint(in);
         }
         default -> in.skipValue();
@@ -224,23 +225,23 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "name" -> {
-          seen = DecodeErrors.once(seen, 1, "name");
+          seen = SeenKeys.add(seen, 1, "name");
           name = Optional.of(in.text());
         }
         case "count" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "count");
+          seen = SeenKeys.add(seen, 1 << 1, "count");
           count = OptionalInt.of(in.int32());
         }
         case "total" -> {
-          seen = DecodeErrors.once(seen, 1 << 2, "total");
+          seen = SeenKeys.add(seen, 1 << 2, "total");
           total = OptionalLong.of(in.int64());
         }
         case "ratio" -> {
-          seen = DecodeErrors.once(seen, 1 << 3, "ratio");
+          seen = SeenKeys.add(seen, 1 << 3, "ratio");
           ratio = OptionalDouble.of(in.float64());
         }
         case "shape" -> {
-          seen = DecodeErrors.once(seen, 1 << 4, "shape");
+          seen = SeenKeys.add(seen, 1 << 4, "shape");
           shape = Optional.of(AllTypesMgmtCodec.readShape(in));
         }
         default -> in.skipValue();
@@ -257,11 +258,11 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "val" -> {
-          seen = DecodeErrors.once(seen, 1, "val");
+          seen = SeenKeys.add(seen, 1, "val");
           value = in.bytes();
         }
         case "size" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "size");
+          seen = SeenKeys.add(seen, 1 << 1, "size");
           size = OptionalInt.of(in.int32());
         }
         default -> in.skipValue();
@@ -280,19 +281,19 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "mode" -> {
-          seen = DecodeErrors.once(seen, 1, "mode");
+          seen = SeenKeys.add(seen, 1, "mode");
           mode = AllTypesMgmtCodec.readMode(in);
         }
         case "byName" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "byName");
+          seen = SeenKeys.add(seen, 1 << 1, "byName");
           byName = CborValues.readMap(in, AllTypesMgmtCodec::readMode);
         }
         case "shapes" -> {
-          seen = DecodeErrors.once(seen, 1 << 2, "shapes");
+          seen = SeenKeys.add(seen, 1 << 2, "shapes");
           shapes = CborValues.readList(in, AllTypesMgmtCodec::readShape);
         }
         case "next" -> {
-          seen = DecodeErrors.once(seen, 1 << 3, "next");
+          seen = SeenKeys.add(seen, 1 << 3, "next");
           next = Optional.of(AllTypesMgmtCodec.readMode(in));
         }
         default -> in.skipValue();
@@ -311,19 +312,19 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "label" -> {
-          seen = DecodeErrors.once(seen, 1, "label");
+          seen = SeenKeys.add(seen, 1, "label");
           label = in.text();
         }
         case "children" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "children");
+          seen = SeenKeys.add(seen, 1 << 1, "children");
           children = CborValues.readList(in, AllTypesMgmtCodec::readTree);
         }
         case "at" -> {
-          seen = DecodeErrors.once(seen, 1 << 2, "at");
+          seen = SeenKeys.add(seen, 1 << 2, "at");
           at = AllTypesMgmtCodec.readPoint(in);
         }
         case "where" -> {
-          seen = DecodeErrors.once(seen, 1 << 3, "where");
+          seen = SeenKeys.add(seen, 1 << 3, "where");
           where = AllTypesMgmtCodec.readGeo_Point(in);
         }
         default -> in.skipValue();
@@ -340,11 +341,11 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "lat" -> {
-          seen = DecodeErrors.once(seen, 1, "lat");
+          seen = SeenKeys.add(seen, 1, "lat");
           lat = in.float64();
         }
         case "lon" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "lon");
+          seen = SeenKeys.add(seen, 1 << 1, "lon");
           lon = in.float64();
         }
         default -> in.skipValue();
@@ -372,78 +373,58 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "b" -> {
-          seen = DecodeErrors.once(seen, 1, "b");
+          seen = SeenKeys.add(seen, 1, "b");
           b = in.bool();
         }
         case "i" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "i");
+          seen = SeenKeys.add(seen, 1 << 1, "i");
           i = in.int32();
         }
         case "l" -> {
-          seen = DecodeErrors.once(seen, 1 << 2, "l");
+          seen = SeenKeys.add(seen, 1 << 2, "l");
           l = in.int64();
         }
         case "f" -> {
-          seen = DecodeErrors.once(seen, 1 << 3, "f");
+          seen = SeenKeys.add(seen, 1 << 3, "f");
           f = in.float32();
         }
         case "d" -> {
-          seen = DecodeErrors.once(seen, 1 << 4, "d");
+          seen = SeenKeys.add(seen, 1 << 4, "d");
           d = in.float64();
         }
         case "bb" -> {
-          seen = DecodeErrors.once(seen, 1 << 5, "bb");
+          seen = SeenKeys.add(seen, 1 << 5, "bb");
           boxedBool = in.bool();
         }
         case "bi" -> {
-          seen = DecodeErrors.once(seen, 1 << 6, "bi");
+          seen = SeenKeys.add(seen, 1 << 6, "bi");
           boxedInt = in.int32();
         }
         case "bl" -> {
-          seen = DecodeErrors.once(seen, 1 << 7, "bl");
+          seen = SeenKeys.add(seen, 1 << 7, "bl");
           boxedLong = in.int64();
         }
         case "bf" -> {
-          seen = DecodeErrors.once(seen, 1 << 8, "bf");
+          seen = SeenKeys.add(seen, 1 << 8, "bf");
           boxedFloat = in.float32();
         }
         case "bd" -> {
-          seen = DecodeErrors.once(seen, 1 << 9, "bd");
+          seen = SeenKeys.add(seen, 1 << 9, "bd");
           boxedDouble = in.float64();
         }
         default -> in.skipValue();
       }
     }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("b");
-    }
-    if ((seen & 1 << 1) == 0) {
-      throw DecodeErrors.missing("i");
-    }
-    if ((seen & 1 << 2) == 0) {
-      throw DecodeErrors.missing("l");
-    }
-    if ((seen & 1 << 3) == 0) {
-      throw DecodeErrors.missing("f");
-    }
-    if ((seen & 1 << 4) == 0) {
-      throw DecodeErrors.missing("d");
-    }
-    if ((seen & 1 << 5) == 0) {
-      throw DecodeErrors.missing("bb");
-    }
-    if ((seen & 1 << 6) == 0) {
-      throw DecodeErrors.missing("bi");
-    }
-    if ((seen & 1 << 7) == 0) {
-      throw DecodeErrors.missing("bl");
-    }
-    if ((seen & 1 << 8) == 0) {
-      throw DecodeErrors.missing("bf");
-    }
-    if ((seen & 1 << 9) == 0) {
-      throw DecodeErrors.missing("bd");
-    }
+    SeenKeys.require(seen, 1, "b");
+    SeenKeys.require(seen, 1 << 1, "i");
+    SeenKeys.require(seen, 1 << 2, "l");
+    SeenKeys.require(seen, 1 << 3, "f");
+    SeenKeys.require(seen, 1 << 4, "d");
+    SeenKeys.require(seen, 1 << 5, "bb");
+    SeenKeys.require(seen, 1 << 6, "bi");
+    SeenKeys.require(seen, 1 << 7, "bl");
+    SeenKeys.require(seen, 1 << 8, "bf");
+    SeenKeys.require(seen, 1 << 9, "bd");
     return new ScalarsRequest(b, i, l, f, d, boxedBool, boxedInt, boxedLong, boxedFloat, boxedDouble);
   }
 
@@ -462,47 +443,37 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "u8" -> {
-          seen = DecodeErrors.once(seen, 1, "u8");
+          seen = SeenKeys.add(seen, 1, "u8");
           u8 = in.uint8();
         }
         case "u16" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "u16");
+          seen = SeenKeys.add(seen, 1 << 1, "u16");
           u16 = in.uint16();
         }
         case "u32" -> {
-          seen = DecodeErrors.once(seen, 1 << 2, "u32");
+          seen = SeenKeys.add(seen, 1 << 2, "u32");
           u32 = in.uint32();
         }
         case "u64" -> {
-          seen = DecodeErrors.once(seen, 1 << 3, "u64");
+          seen = SeenKeys.add(seen, 1 << 3, "u64");
           u64 = in.uint64();
         }
         case "u8s" -> {
-          seen = DecodeErrors.once(seen, 1 << 4, "u8s");
+          seen = SeenKeys.add(seen, 1 << 4, "u8s");
           u8s = CborValues.readList(in, CborReader::uint8);
         }
         case "u64o" -> {
-          seen = DecodeErrors.once(seen, 1 << 5, "u64o");
+          seen = SeenKeys.add(seen, 1 << 5, "u64o");
           u64o = OptionalLong.of(in.uint64());
         }
         default -> in.skipValue();
       }
     }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("u8");
-    }
-    if ((seen & 1 << 1) == 0) {
-      throw DecodeErrors.missing("u16");
-    }
-    if ((seen & 1 << 2) == 0) {
-      throw DecodeErrors.missing("u32");
-    }
-    if ((seen & 1 << 3) == 0) {
-      throw DecodeErrors.missing("u64");
-    }
-    if ((seen & 1 << 4) == 0) {
-      throw DecodeErrors.missing("u8s");
-    }
+    SeenKeys.require(seen, 1, "u8");
+    SeenKeys.require(seen, 1 << 1, "u16");
+    SeenKeys.require(seen, 1 << 2, "u32");
+    SeenKeys.require(seen, 1 << 3, "u64");
+    SeenKeys.require(seen, 1 << 4, "u8s");
     return new UnsignedRequest(u8, u16, u32, u64, u8s, u64o);
   }
 
@@ -518,26 +489,22 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "name" -> {
-          seen = DecodeErrors.once(seen, 1, "name");
+          seen = SeenKeys.add(seen, 1, "name");
           name = in.text();
         }
         case "data" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "data");
+          seen = SeenKeys.add(seen, 1 << 1, "data");
           data = in.bytes();
         }
         case "raw" -> {
-          seen = DecodeErrors.once(seen, 1 << 2, "raw");
+          seen = SeenKeys.add(seen, 1 << 2, "raw");
           raw = RawCbor.readFrom(in);
         }
         default -> in.skipValue();
       }
     }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("name");
-    }
-    if ((seen & 1 << 1) == 0) {
-      throw DecodeErrors.missing("data");
-    }
+    SeenKeys.require(seen, 1, "name");
+    SeenKeys.require(seen, 1 << 1, "data");
     return new BlobRequest(name, data, raw);
   }
 
@@ -556,50 +523,38 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "tags" -> {
-          seen = DecodeErrors.once(seen, 1, "tags");
+          seen = SeenKeys.add(seen, 1, "tags");
           tags = CborValues.readList(in, CborReader::text);
         }
         case "points" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "points");
+          seen = SeenKeys.add(seen, 1 << 1, "points");
           points = CborValues.readList(in, AllTypesMgmtCodec::readPoint);
         }
         case "limits" -> {
-          seen = DecodeErrors.once(seen, 1 << 2, "limits");
+          seen = SeenKeys.add(seen, 1 << 2, "limits");
           limits = CborValues.readMap(in, CborReader::int64);
         }
         case "shapes" -> {
-          seen = DecodeErrors.once(seen, 1 << 3, "shapes");
+          seen = SeenKeys.add(seen, 1 << 3, "shapes");
           shapes = CborValues.readMap(in, AllTypesMgmtCodec::readShape);
         }
         case "matrix" -> {
-          seen = DecodeErrors.once(seen, 1 << 4, "matrix");
+          seen = SeenKeys.add(seen, 1 << 4, "matrix");
           matrix = CborValues.readList(in, r1 -> CborValues.readList(r1, CborReader::float64));
         }
         case "blobs" -> {
-          seen = DecodeErrors.once(seen, 1 << 5, "blobs");
+          seen = SeenKeys.add(seen, 1 << 5, "blobs");
           blobs = CborValues.readList(in, CborReader::bytes);
         }
         default -> in.skipValue();
       }
     }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("tags");
-    }
-    if ((seen & 1 << 1) == 0) {
-      throw DecodeErrors.missing("points");
-    }
-    if ((seen & 1 << 2) == 0) {
-      throw DecodeErrors.missing("limits");
-    }
-    if ((seen & 1 << 3) == 0) {
-      throw DecodeErrors.missing("shapes");
-    }
-    if ((seen & 1 << 4) == 0) {
-      throw DecodeErrors.missing("matrix");
-    }
-    if ((seen & 1 << 5) == 0) {
-      throw DecodeErrors.missing("blobs");
-    }
+    SeenKeys.require(seen, 1, "tags");
+    SeenKeys.require(seen, 1 << 1, "points");
+    SeenKeys.require(seen, 1 << 2, "limits");
+    SeenKeys.require(seen, 1 << 3, "shapes");
+    SeenKeys.require(seen, 1 << 4, "matrix");
+    SeenKeys.require(seen, 1 << 5, "blobs");
     return new StoreRequest(tags, points, limits, shapes, matrix, blobs);
   }
 
@@ -620,35 +575,35 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "name" -> {
-          seen = DecodeErrors.once(seen, 1, "name");
+          seen = SeenKeys.add(seen, 1, "name");
           name = Optional.of(in.text());
         }
         case "count" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "count");
+          seen = SeenKeys.add(seen, 1 << 1, "count");
           count = OptionalInt.of(in.int32());
         }
         case "total" -> {
-          seen = DecodeErrors.once(seen, 1 << 2, "total");
+          seen = SeenKeys.add(seen, 1 << 2, "total");
           total = OptionalLong.of(in.int64());
         }
         case "ratio" -> {
-          seen = DecodeErrors.once(seen, 1 << 3, "ratio");
+          seen = SeenKeys.add(seen, 1 << 3, "ratio");
           ratio = OptionalDouble.of(in.float64());
         }
         case "where" -> {
-          seen = DecodeErrors.once(seen, 1 << 4, "where");
+          seen = SeenKeys.add(seen, 1 << 4, "where");
           where = Optional.of(AllTypesMgmtCodec.readPoint(in));
         }
         case "note" -> {
-          seen = DecodeErrors.once(seen, 1 << 5, "note");
+          seen = SeenKeys.add(seen, 1 << 5, "note");
           note = in.text();
         }
         case "level" -> {
-          seen = DecodeErrors.once(seen, 1 << 6, "level");
+          seen = SeenKeys.add(seen, 1 << 6, "level");
           level = in.int32();
         }
         case "more" -> {
-          seen = DecodeErrors.once(seen, 1 << 7, "more");
+          seen = SeenKeys.add(seen, 1 << 7, "more");
           more = OptionalInt.of(in.int32());
         }
         default -> in.skipValue();
@@ -667,15 +622,13 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "name" -> {
-          seen = DecodeErrors.once(seen, 1, "name");
+          seen = SeenKeys.add(seen, 1, "name");
           name = in.text();
         }
         default -> in.skipValue();
       }
     }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("name");
-    }
+    SeenKeys.require(seen, 1, "name");
     return new ReadSettingRequest(name);
   }
 
@@ -690,22 +643,18 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "name" -> {
-          seen = DecodeErrors.once(seen, 1, "name");
+          seen = SeenKeys.add(seen, 1, "name");
           name = in.text();
         }
         case "val" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "val");
+          seen = SeenKeys.add(seen, 1 << 1, "val");
           value = in.bytes();
         }
         default -> in.skipValue();
       }
     }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("name");
-    }
-    if ((seen & 1 << 1) == 0) {
-      throw DecodeErrors.missing("val");
-    }
+    SeenKeys.require(seen, 1, "name");
+    SeenKeys.require(seen, 1 << 1, "val");
     return new WriteSettingRequest(name, value);
   }
 
@@ -721,26 +670,22 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "mode" -> {
-          seen = DecodeErrors.once(seen, 1, "mode");
+          seen = SeenKeys.add(seen, 1, "mode");
           mode = AllTypesMgmtCodec.readMode(in);
         }
         case "history" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "history");
+          seen = SeenKeys.add(seen, 1 << 1, "history");
           history = CborValues.readList(in, AllTypesMgmtCodec::readMode);
         }
         case "fallback" -> {
-          seen = DecodeErrors.once(seen, 1 << 2, "fallback");
+          seen = SeenKeys.add(seen, 1 << 2, "fallback");
           fallback = Optional.of(AllTypesMgmtCodec.readMode(in));
         }
         default -> in.skipValue();
       }
     }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("mode");
-    }
-    if ((seen & 1 << 1) == 0) {
-      throw DecodeErrors.missing("history");
-    }
+    SeenKeys.require(seen, 1, "mode");
+    SeenKeys.require(seen, 1 << 1, "history");
     return new ModeRequest(mode, history, fallback);
   }
 
@@ -755,22 +700,18 @@ final class AllTypesMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "root" -> {
-          seen = DecodeErrors.once(seen, 1, "root");
+          seen = SeenKeys.add(seen, 1, "root");
           root = AllTypesMgmtCodec.readTree(in);
         }
         case "origin" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "origin");
+          seen = SeenKeys.add(seen, 1 << 1, "origin");
           origin = AllTypesMgmtCodec.readGeo_Point(in);
         }
         default -> in.skipValue();
       }
     }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("root");
-    }
-    if ((seen & 1 << 1) == 0) {
-      throw DecodeErrors.missing("origin");
-    }
+    SeenKeys.require(seen, 1, "root");
+    SeenKeys.require(seen, 1 << 1, "origin");
     return new TreeRequest(root, origin);
   }
 

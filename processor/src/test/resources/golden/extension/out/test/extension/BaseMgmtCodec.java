@@ -2,7 +2,7 @@ package test.extension;
 
 import io.mcumgr4j.cbor.CborReader;
 import io.mcumgr4j.cbor.CborWriter;
-import io.mcumgr4j.cbor.DecodeErrors;
+import io.mcumgr4j.cbor.SeenKeys;
 import javax.annotation.processing.Generated;
 
 /**
@@ -20,7 +20,7 @@ final class BaseMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "version" -> {
-          seen = DecodeErrors.once(seen, 1, "version");
+          seen = SeenKeys.add(seen, 1, "version");
           version = in.text();
         }
         default -> in.skipValue();
@@ -39,15 +39,13 @@ final class BaseMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "verbose" -> {
-          seen = DecodeErrors.once(seen, 1, "verbose");
+          seen = SeenKeys.add(seen, 1, "verbose");
           verbose = in.bool();
         }
         default -> in.skipValue();
       }
     }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("verbose");
-    }
+    SeenKeys.require(seen, 1, "verbose");
     return new InfoRequest(verbose);
   }
 

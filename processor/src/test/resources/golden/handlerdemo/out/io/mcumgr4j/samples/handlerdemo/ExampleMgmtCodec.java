@@ -2,7 +2,7 @@ package io.mcumgr4j.samples.handlerdemo;
 
 import io.mcumgr4j.cbor.CborReader;
 import io.mcumgr4j.cbor.CborWriter;
-import io.mcumgr4j.cbor.DecodeErrors;
+import io.mcumgr4j.cbor.SeenKeys;
 import java.util.OptionalLong;
 import javax.annotation.processing.Generated;
 
@@ -21,7 +21,7 @@ final class ExampleMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "return_int" -> {
-          seen = DecodeErrors.once(seen, 1, "return_int");
+          seen = SeenKeys.add(seen, 1, "return_int");
           returnInt = in.int32();
         }
         default -> in.skipValue();
@@ -37,7 +37,7 @@ final class ExampleMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "return_string" -> {
-          seen = DecodeErrors.once(seen, 1, "return_string");
+          seen = SeenKeys.add(seen, 1, "return_string");
           returnString = in.text();
         }
         default -> in.skipValue();
@@ -57,22 +57,18 @@ final class ExampleMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "uint_key" -> {
-          seen = DecodeErrors.once(seen, 1, "uint_key");
+          seen = SeenKeys.add(seen, 1, "uint_key");
           value = in.uint32();
         }
         case "string_key" -> {
-          seen = DecodeErrors.once(seen, 1 << 1, "string_key");
+          seen = SeenKeys.add(seen, 1 << 1, "string_key");
           text = in.text();
         }
         default -> in.skipValue();
       }
     }
-    if ((seen & 1) == 0) {
-      throw DecodeErrors.missing("uint_key");
-    }
-    if ((seen & 1 << 1) == 0) {
-      throw DecodeErrors.missing("string_key");
-    }
+    SeenKeys.require(seen, 1, "uint_key");
+    SeenKeys.require(seen, 1 << 1, "string_key");
     return new TestRequest(value, text);
   }
 
@@ -86,7 +82,7 @@ final class ExampleMgmtCodec {
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       switch (key) {
         case "user_value" -> {
-          seen = DecodeErrors.once(seen, 1, "user_value");
+          seen = SeenKeys.add(seen, 1, "user_value");
           userValue = OptionalLong.of(in.uint32());
         }
         default -> in.skipValue();
