@@ -21,26 +21,6 @@ public final class DecodeErrors {
     return new MgmtException(MgmtErr.EINVAL, "'" + key + "' appears twice");
   }
 
-  /**
-   * Marks the key of bit {@code bit} as seen in a map being decoded: returns {@code seen} with the
-   * bit set, or throws {@link #duplicate} when it was set already (the generated decoders' check,
-   * one call per key).
-   */
-  public static int once(int seen, int bit, String key) {
-    if ((seen & bit) != 0) {
-      throw duplicate(key);
-    }
-    return seen | bit;
-  }
-
-  /** {@link #once(int, int, String)} for maps of more than 32 keys. */
-  public static long once(long seen, long bit, String key) {
-    if ((seen & bit) != 0) {
-      throw duplicate(key);
-    }
-    return seen | bit;
-  }
-
   /** An enum-coded value has no constant. */
   public static MgmtException unknownCode(String key, long code) {
     return new MgmtException(MgmtErr.EINVAL, "'" + key + "' = " + code + " is not a known code");
