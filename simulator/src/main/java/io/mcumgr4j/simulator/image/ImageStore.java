@@ -78,6 +78,10 @@ public final class ImageStore implements AutoCloseable {
   private final SwapType[] swapTypes;
   private final FileChannel lockChannel;
   private final FileLock lock;
+  /** Per image, the open {@code .upload} file of an upload in progress, else {@code null}. */
+  private final FileChannel[] uploads;
+  /** Per image, the bytes {@link #uploads} holds (kept here: a chunk must not cost an fstat). */
+  private final long[] uploadedBytes;
 
   /**
    * Opens the flash in {@code dir}, creating it on first use with {@code initialPrimaryImage} in
@@ -100,6 +104,8 @@ public final class ImageStore implements AutoCloseable {
     checkInitialImage(initialPrimaryImage, slotSize);
     this.imageCount = imageCount;
     this.slotSize = slotSize;
+    this.uploads = new FileChannel[imageCount];
+    this.uploadedBytes = new long[imageCount];
     try {
       Files.createDirectories(dir);
       this.lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -161,6 +167,9 @@ public final class ImageStore implements AutoCloseable {
       return;
     }
     try {
+      for (int image = 0; image < imageCount; image++) {
+        dropUpload(image);
+      }
       lock.release();
       lockChannel.close();
     } catch (IOException e) {
@@ -248,7 +257,7 @@ public final class ImageStore implements AutoCloseable {
     checkSlot(image, slot);
     try {
       if (slot == 1) {
-        Files.deleteIfExists(uploadFile(image));
+        dropUpload(image);
         if (swapTypes[image] == SwapType.TEST || swapTypes[image] == SwapType.PERM) {
           updateSwapType(image, SwapType.NONE);
         }
@@ -263,7 +272,9 @@ public final class ImageStore implements AutoCloseable {
   public synchronized void startUpload(int image) {
     erase(image, 1);
     try {
-      Files.write(uploadFile(image), new byte[0]);
+      uploads[image] = FileChannel.open(uploadFile(image), StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+      uploadedBytes[image] = 0;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -272,17 +283,12 @@ public final class ImageStore implements AutoCloseable {
   /** Bytes an upload into {@code image} holds so far, or -1 when there is none (never started, finished, or lost at a boot). */
   public synchronized long uploaded(int image) {
     checkSlot(image, 1);
-    try {
-      return Files.size(uploadFile(image));
-    } catch (NoSuchFileException e) {
-      return -1;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return uploads[image] == null ? -1 : uploadedBytes[image];
   }
 
   /**
-   * Appends to the upload into {@code image}.
+   * Appends to the upload into {@code image}. A failed write ends the upload (its file is
+   * deleted), so no later chunk lands after a hole.
    *
    * @throws IllegalStateException if no upload is in progress or the slot would overflow
    */
@@ -293,8 +299,13 @@ public final class ImageStore implements AutoCloseable {
       throw new IllegalStateException("no upload into image " + image + " can take " + data.length + " bytes");
     }
     try {
-      Files.write(uploadFile(image), data, StandardOpenOption.APPEND);
+      ByteBuffer buffer = ByteBuffer.wrap(data);
+      while (buffer.hasRemaining()) {
+        uploads[image].write(buffer);
+      }
+      uploadedBytes[image] = have + data.length;
     } catch (IOException e) {
+      abortUpload(image);
       throw new UncheckedIOException(e);
     }
   }
@@ -306,13 +317,18 @@ public final class ImageStore implements AutoCloseable {
    */
   public synchronized byte[] finishUpload(int image) {
     checkOpen();
+    FileChannel channel = uploads[image];
     if (uploaded(image) < 0) {
       throw new IllegalStateException("no upload into image " + image);
     }
+    uploads[image] = null;
+    try (channel) {
+      channel.force(true);
+    } catch (IOException e) {
+      deleteQuietly(uploadFile(image), e);
+      throw new UncheckedIOException(e);
+    }
     try {
-      try (FileChannel channel = FileChannel.open(uploadFile(image), StandardOpenOption.WRITE)) {
-        channel.force(true);
-      }
       Files.move(uploadFile(image), slotFile(image, 1), StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
       return Files.readAllBytes(slotFile(image, 1));
@@ -326,9 +342,30 @@ public final class ImageStore implements AutoCloseable {
     checkOpen();
     checkSlot(image, 1);
     try {
-      Files.deleteIfExists(uploadFile(image));
+      dropUpload(image);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Closes and deletes the upload file of {@code image}, open or left by an earlier process. */
+  private void dropUpload(int image) throws IOException {
+    FileChannel channel = uploads[image];
+    uploads[image] = null;
+    try {
+      if (channel != null) {
+        channel.close();
+      }
+    } finally {
+      Files.deleteIfExists(uploadFile(image));
+    }
+  }
+
+  private static void deleteQuietly(Path file, IOException failure) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      failure.addSuppressed(e);
     }
   }
 
@@ -343,7 +380,7 @@ public final class ImageStore implements AutoCloseable {
     checkOpen();
     try {
       for (int image = 0; image < imageCount; image++) {
-        Files.deleteIfExists(uploadFile(image));
+        dropUpload(image);
         switch (swapTypes[image]) {
           case TEST, PERM -> {
             if (verifies(slot(image, 1))) {

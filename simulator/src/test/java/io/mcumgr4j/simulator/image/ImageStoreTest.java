@@ -133,6 +133,32 @@ class ImageStoreTest {
   }
 
   @Test
+  void eraseBootAndAbortEachEndAnUploadInProgress() {
+    ImageStore store = store();
+    for (Runnable end : List.<Runnable>of(() -> store.erase(0, 1), store::boot, () -> store.abortUpload(0))) {
+      store.startUpload(0);
+      store.appendUpload(0, Arrays.copyOf(V2, 700));
+      end.run();
+      assertThat(store.uploaded(0)).isEqualTo(-1);
+      assertThat(dir.resolve("image-0-slot-1.upload")).doesNotExist();
+      assertThatThrownBy(() -> store.appendUpload(0, new byte[1])).isInstanceOf(IllegalStateException.class);
+    }
+    // and a new upload starts from nothing
+    upload(store, V2);
+    assertThat(store.slot(0, 1)).isEqualTo(V2);
+  }
+
+  @Test
+  void anUploadFileAKilledProcessLeftIsDroppedAtOpen() throws Exception {
+    ImageStore store = store();
+    store.close();
+    Files.write(dir.resolve("image-0-slot-1.upload"), Arrays.copyOf(V2, 900));
+    ImageStore reopened = store();
+    assertThat(reopened.uploaded(0)).isEqualTo(-1);
+    assertThat(dir.resolve("image-0-slot-1.upload")).doesNotExist();
+  }
+
+  @Test
   void aSwapKilledAfterItsRecordIsFinishedAtOpen() throws Exception {
     store().close();
     // the state a process killed between recording the swap and the first rename leaves
