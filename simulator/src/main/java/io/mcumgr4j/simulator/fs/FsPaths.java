@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>A name that is not absolute, is {@code /} alone, holds a {@code .} or {@code ..}
- *       component, a backslash or a control character (NUL included), a component ending in
+ *       component, a backslash, a C0 or C1 control character (NUL included), a bidirectional
+ *       override or isolate (U+202A..U+202E, U+2066..U+2069, which can disguise a name), a component ending in
  *       {@code .} or a space or one of Windows' reserved device names ({@code CON}, {@code PRN},
  *       {@code AUX}, {@code NUL}, {@code COM1}..{@code COM9}, {@code LPT1}..{@code LPT9}, with or
  *       without an extension), or that the host cannot name, is {@code FILE_INVALID_NAME}: what Zephyr answers when its VFS refuses a name with
@@ -91,6 +92,10 @@ final class FsPaths {
       char c = name.charAt(i);
       if (c < 0x20 || c == 0x7F || c == '\\') {
         throw invalid("control character or backslash");
+      }
+      if ((c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+        // a C1 control or a bidirectional override or isolate can make a name read as another
+        throw invalid("C1 control or bidirectional formatting character U+" + String.format("%04X", (int) c));
       }
     }
     // empty components (a doubled or trailing slash) name nothing, as in Zephyr's file systems

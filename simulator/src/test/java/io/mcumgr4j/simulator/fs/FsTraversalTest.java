@@ -32,7 +32,14 @@ class FsTraversalTest {
       "lfs1/x",
       // names Windows reads as devices or as other names: refused on every host
       "/lfs1/NUL", "/lfs1/con.txt", "/lfs1/Com1", "/lfs1/lpt9.log.gz", "/lfs1/aux/x", "/lfs1/x.", "/lfs1/x ",
-      "/lfs1/dir./x"};
+      "/lfs1/dir./x",
+      // C0 and C1 controls, bidirectional overrides and isolates: a name that reads as another
+      "/lfs1/a\u0001b", "/lfs1/a\u007Fb", "/lfs1/a\u0080b", "/lfs1/a\u009Bb", "/lfs1/a\u009Fb",
+      "/lfs1/invoice\u202Etxt.exe", "/lfs1/a\u202Ab", "/lfs1/a\u202Db", "/lfs1/a\u2066b", "/lfs1/a\u2069b"};
+
+  /** Printable neighbours of the refused characters: accepted. */
+  private static final String[] VALID_NEAR_REFUSED = {"/lfs1/a\u00A0b", "/lfs1/a\u00E9b", "/lfs1/a\u2029b",
+      "/lfs1/a\u202Fb", "/lfs1/a\u2065b", "/lfs1/a\u206Ab"};
 
   /** Nothing there from the device's side: FILE_NOT_FOUND for reads, MOUNT_POINT_NOT_FOUND for upload. */
   private static final String[] ABSENT = {
@@ -72,6 +79,16 @@ class FsTraversalTest {
     }
     assertThat(snapshot(outside)).isEqualTo(before);
     assertThat(Files.exists(tmp.resolve("x"))).isFalse();
+  }
+
+  @Test
+  void printableNeighboursOfTheRefusedCharactersAreFileNames() throws Exception {
+    try (FsUdp udp = new FsUdp(root)) {
+      for (String name : VALID_NEAR_REFUSED) {
+        udp.client.upload(0, name, new byte[] {1}, OptionalLong.of(1));
+        assertThat(udp.client.status(name).len()).as(name).isEqualTo(1);
+      }
+    }
   }
 
   @Test
