@@ -12,30 +12,47 @@ import java.net.InetSocketAddress;
 /** Opens the transport a {@code --conn} string names. */
 final class Connections {
 
+  static final String FORMS = "udp:HOST[:PORT], serial:DEVICE[,baud=N] or tcp:HOST:PORT";
+
   private Connections() {}
 
   /**
-   * @param conn {@code udp:HOST[:PORT]} or {@code serial:DEVICE[,baud=N]}
+   * @param conn {@code udp:HOST[:PORT]}, {@code serial:DEVICE[,baud=N]} or {@code tcp:HOST:PORT}
    * @param mtu the link MTU, or {@code null} for the transport's default
+   * @throws UsageException when {@code conn} is malformed (nothing is opened)
+   * @throws SmpTransportException when the device cannot be reached
    */
   static SmpTransport open(String conn, Integer mtu) throws IOException {
-    if (conn.startsWith("udp:")) {
-      InetSocketAddress address = Addresses.parse(conn.substring(4), UdpLimits.DEFAULT_PORT);
-      if (address.isUnresolved()) {
-        throw new SmpTransportException("cannot resolve " + address.getHostString(), null);
+    int colon = conn.indexOf(':');
+    String scheme = colon < 0 ? conn : conn.substring(0, colon);
+    String rest = colon < 0 ? "" : conn.substring(colon + 1);
+    switch (scheme) {
+      case "udp" -> {
+        InetSocketAddress address = resolved(Addresses.parse(rest, UdpLimits.DEFAULT_PORT));
+        try {
+          return mtu == null ? new UdpTransport(address) : new UdpTransport(address, mtu);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException("--mtu: " + e.getMessage());
+        }
       }
-      return mtu == null ? new UdpTransport(address) : new UdpTransport(address, mtu);
-    }
-    if (conn.startsWith("serial:")) {
-      SerialSpec spec = SerialSpec.parse(conn.substring(7));
-      SerialPorts.Port port;
-      try {
-        port = SerialPorts.open(spec.device(), spec.baud());
-      } catch (IOException e) {
-        throw new SmpTransportException("cannot open " + spec.device() + ": " + e.getMessage(), e);
+      case "serial" -> {
+        SerialSpec spec = SerialSpec.parse(rest);
+        SerialPorts.Port port;
+        try {
+          port = SerialPorts.open(spec.device(), spec.baud());
+        } catch (IOException e) {
+          throw new SmpTransportException("cannot open serial:" + spec.device() + ": " + e.getMessage(), e);
+        }
+        return SerialTransport.over(port, mtu == null ? SerialTransport.DEFAULT_MTU : mtu, null);
       }
-      return SerialTransport.over(port, mtu == null ? SerialTransport.DEFAULT_MTU : mtu, null);
+      default -> throw new UsageException("--conn must be " + FORMS + ", not '" + conn + "'");
     }
-    throw new IllegalArgumentException("--conn must be udp:HOST[:PORT] or serial:DEVICE[,baud=N], not '" + conn + "'");
+  }
+
+  private static InetSocketAddress resolved(InetSocketAddress address) {
+    if (address.isUnresolved()) {
+      throw new SmpTransportException("cannot resolve " + address.getHostString(), null);
+    }
+    return address;
   }
 }

@@ -31,6 +31,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.net.InetAddress;
@@ -41,14 +42,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code mcumgr4j demo}: starts a simulated device in this process and walks through its groups
@@ -56,27 +62,49 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Start a simulated device in-process and exercise its groups over UDP and the serial framing.")
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, LocalCommand {
 
   @Option(names = "--requests", description = "Concurrent echo requests in the load step. Default: ${DEFAULT-VALUE}.",
       defaultValue = "1000")
   int requests;
 
-  @Option(names = "--data-dir", description = "The device's data directory. Default: a new temporary directory.")
+  @Option(names = "--data-dir", description = "The device's data directory, kept afterwards. Default: a temporary "
+      + "directory, deleted at the end.")
   Path dataDir;
 
+  @Spec
+  CommandSpec spec;
+
+  private PrintWriter out;
   private int failures;
   private int steps;
 
   @Override
   public Integer call() throws Exception {
+    out = spec.commandLine().getOut();
     Path dir = dataDir != null ? dataDir : Files.createTempDirectory("mcumgr4j-demo");
+    try {
+      run(dir);
+    } finally {
+      if (dataDir == null) {
+        deleteTree(dir);
+      }
+    }
+    out.println(failures == 0
+        ? "demo: all " + steps + " steps passed"
+        : "demo: " + failures + " of " + steps + " steps failed");
+    out.flush();
+    return failures == 0 ? 0 : 1;
+  }
+
+  private void run(Path dir) throws Exception {
     try (SimulatedDevice device = SimulatedDevice.builder(dir).allowShell(true).resetDelay(Duration.ofMillis(50))
         .start()) {
       device.server().register(new ThermostatMgmtDispatcher(new Thermostat()));
       InetSocketAddress address = device.serveUdp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
           .localAddress();
-      System.out.println("device: simulated, data in " + dir + ", SMP on udp " + address);
+      out.println("device: simulated, data in " + dir + (dataDir == null ? " (deleted at the end)" : "")
+          + ", SMP on udp " + address);
       try (SmpClient smp = new SmpClient(new UdpTransport(address))) {
         walk(device, smp);
       }
@@ -92,10 +120,14 @@ final class DemoCommand implements Callable<Integer> {
       }
       step("echo over the serial console framing (in-process pipe)", () -> serialEcho(device));
     }
-    System.out.println(failures == 0
-        ? "demo: all " + steps + " steps passed"
-        : "demo: " + failures + " of " + steps + " steps failed");
-    return failures == 0 ? 0 : 1;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   private void walk(SimulatedDevice device, SmpClient smp) {
@@ -108,10 +140,16 @@ final class DemoCommand implements Callable<Integer> {
       return os.dateTime().datetime();
     });
     step("os: task statistics", () -> os.taskStats().tasks().size() + " tasks (the JVM's threads)");
-    step(requests + " echoes in flight at once", () -> {
+    int bufCount = (int) os.params().bufCount();
+    step(requests + " echoes, " + bufCount + " in flight at a time (the device's buf_count)", () -> {
+      // more at once would overflow the device's buffers: it drops what it cannot hold, as Zephyr does
+      Semaphore buffers = new Semaphore(bufCount);
       List<CompletableFuture<OsMgmt.Echo>> futures = new ArrayList<>();
       for (int i = 0; i < requests; i++) {
-        futures.add(os.echoAsync("msg " + i));
+        buffers.acquire();
+        CompletableFuture<OsMgmt.Echo> echo = os.echoAsync("msg " + i);
+        echo.whenComplete((r, e) -> buffers.release());
+        futures.add(echo);
       }
       for (int i = 0; i < requests; i++) {
         String r = SmpClient.await(futures.get(i)).text();
@@ -151,7 +189,7 @@ final class DemoCommand implements Callable<Integer> {
         int percent = (int) (100 * done / total);
         if (percent / 25 != lastPercent[0] / 25) {
           lastPercent[0] = percent;
-          System.out.println("    uploaded " + done + " of " + total + " bytes");
+          out.println("    uploaded " + done + " of " + total + " bytes");
         }
       }).build()).upload(image);
       ImgMgmtClient img = new ImgMgmtClient(smp);
@@ -246,8 +284,10 @@ final class DemoCommand implements Callable<Integer> {
     device.serveSerial(deviceIn, deviceOut, "pipe");
     try (SmpClient client = new SmpClient(new SerialTransport(hostIn, hostOut))) {
       String r = new OsMgmtClient(client).echo("over serial").text();
-      String line = wire.toString(StandardCharsets.US_ASCII).replace("\u0006\t", "<06 09>").strip();
-      return "r = " + r + "; the device wrote: " + line;
+      byte[] line = wire.toByteArray();
+      return "the device answered \"" + r + "\" in one console line of " + line.length + " bytes: the start "
+          + "bytes 06 09, then the length, the response and its CRC16 in base64 ("
+          + new String(line, 2, line.length - 3, StandardCharsets.US_ASCII) + "), then a newline";
     }
   }
 
@@ -257,12 +297,13 @@ final class DemoCommand implements Callable<Integer> {
 
   private void step(String title, Step step) {
     steps++;
-    System.out.println("* " + title);
+    out.println("* " + title);
     try {
-      System.out.println("    " + step.run());
+      out.println("    " + step.run());
     } catch (Exception e) {
       failures++;
-      System.out.println("    FAILED: " + e);
+      out.println("    FAILED: " + e);
     }
+    out.flush();
   }
 }

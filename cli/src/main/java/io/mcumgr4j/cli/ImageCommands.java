@@ -174,11 +174,10 @@ final class ImageCommands {
   /** Works offline: builds an image as {@code imgtool sign} without a key would. */
   @Command(name = "create", description = "Build an unsigned MCUboot image (header, payload, SHA256 TLV) "
       + "from a binary, e.g. to test an update.")
-  static final class Create implements Callable<Integer> {
+  static final class Create implements Callable<Integer>, LocalCommand {
     @Spec
     CommandSpec spec;
 
-    // no mixinStandardHelpOptions: its --version would clash with the image version
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,8 @@ import picocli.CommandLine.ScopeType;
 public final class Main {
 
   @Option(names = {"-c", "--conn"}, paramLabel = "CONN", scope = ScopeType.INHERIT,
-      description = "The device: udp:HOST[:PORT] (IPv6 as udp:[::1]:1337) or serial:DEVICE[,baud=N]. "
+      description = "The device: udp:HOST[:PORT] (IPv6 as udp:[::1]:1337), serial:DEVICE[,baud=N] or "
+          + "tcp:HOST:PORT (a UART on a TCP socket, as QEMU and Renode offer it). "
           + "Default: ${DEFAULT-VALUE}.", defaultValue = "udp:127.0.0.1:1337")
   String conn;
 
@@ -51,9 +53,11 @@ public final class Main {
   boolean verbose;
 
   private PrintStream out = System.out;
+  /** Whether {@link #out} is a terminal: only when it is this process's standard output. */
+  private boolean terminal;
 
   public static void main(String[] args) {
-    System.exit(run(System.out, System.err, args));
+    System.exit(run(System.out, System.err, Terminal.stdoutIsTerminal(), args));
   }
 
   /**
@@ -61,12 +65,27 @@ public final class Main {
    * code (see {@link ExitCodes}). Tests call it in-process.
    */
   public static int run(PrintStream out, PrintStream err, String... args) {
+    return run(out, err, false, args);
+  }
+
+  private static int run(PrintStream out, PrintStream err, boolean terminal, String... args) {
     Main main = new Main();
     main.out = out;
+    main.terminal = terminal;
     CommandLine cli = new CommandLine(main);
+    CommandTree.tidy(cli);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    cli.setExecutionExceptionHandler((e, line, parsed) -> ExitCodes.report(e, main.verbose, line.getErr()));
+    cli.setExecutionExceptionHandler(
+        (e, line, parsed) -> ExitCodes.report(e, main.verbose, main.json, line.getOut(), line.getErr()));
+    cli.setParameterExceptionHandler((e, params) -> {
+      // one line and where to read more: the whole usage would bury the line that matters
+      CommandLine line = e.getCommandLine();
+      String hint = "see '" + line.getCommandSpec().qualifiedName() + " --help'";
+      boolean json = main.json || List.of(params).contains("--json");
+      ExitCodes.report(ExitCodes.Failure.usage(e.getMessage() + " (" + hint + ")"), json, line.getOut(), line.getErr());
+      return ExitCodes.USAGE;
+    });
     return cli.execute(args);
   }
 
@@ -77,6 +96,11 @@ public final class Main {
         .withRetries(retries)
         .withVersion(v1 ? SmpHeader.VERSION_1 : SmpHeader.VERSION_2);
     return new SmpClient(Connections.open(conn, mtu), config);
+  }
+
+  /** Whether results go to a terminal (which then gets the device's shell output untouched). */
+  boolean terminal() {
+    return terminal;
   }
 
   /** Where results go: human text, or JSON with {@code --json}. */

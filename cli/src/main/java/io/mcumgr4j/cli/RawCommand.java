@@ -96,7 +96,11 @@ final class RawCommand extends DeviceCommand {
     PrintWriter print = spec.commandLine().getOut();
     print.println(JsonValues.write(RawCodec.decode(response), !out.json()));
     print.flush();
-    ResponseErrors.check(response, errorsOf(groupId));
+    try {
+      ResponseErrors.check(response, errorsOf(groupId));
+    } catch (RuntimeException e) {
+      throw new AnswerPrinted(e);
+    }
   }
 
   private int groupId() {

@@ -14,17 +14,24 @@ record SerialSpec(String device, int baud) {
     int baud = DEFAULT_BAUD;
     for (int i = 1; i < parts.length; i++) {
       if (!parts[i].startsWith("baud=")) {
-        throw new IllegalArgumentException("unknown serial option '" + parts[i] + "' (expected baud=N)");
+        throw bad(text, "unknown option '" + parts[i] + "' (expected baud=N)");
       }
       try {
         baud = Integer.parseInt(parts[i].substring(5));
+        if (baud <= 0) {
+          throw new NumberFormatException();
+        }
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("baud must be a number, not '" + parts[i].substring(5) + "'");
+        throw bad(text, "baud must be a positive number, not '" + parts[i].substring(5) + "'");
       }
     }
     if (parts[0].isEmpty()) {
-      throw new IllegalArgumentException("a serial port needs a device path, e.g. /dev/ttyACM0");
+      throw bad(text, "no device path (e.g. /dev/ttyACM0)");
     }
     return new SerialSpec(parts[0], baud);
+  }
+
+  private static UsageException bad(String text, String why) {
+    return new UsageException("bad serial port '" + text + "': " + why);
   }
 }

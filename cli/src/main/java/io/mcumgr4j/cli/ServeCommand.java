@@ -7,7 +7,9 @@ import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.transport.serial.SerialServerEndpoint;
 import io.mcumgr4j.server.transport.udp.UdpServerEndpoint;
 import io.mcumgr4j.simulator.SimulatedDevice;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Spec;
     description = {"Serve a simulated device (enum, image, fs, os, settings, shell, stat and zephyr basic groups) "
         + "until interrupted.",
         "Without --udp, --serial or --pty it serves UDP on 127.0.0.1:1337."})
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand implements Callable<Integer>, LocalCommand {
 
   private static final String DEFAULT_UDP = "127.0.0.1:1337";
 
@@ -79,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (images < 1 || slotSize < 1) {
-      throw new IllegalArgumentException("--images and --slot-size must be positive");
+      throw new UsageException("--images and --slot-size must be positive");
     }
     List<String> udpAddresses = udp.isEmpty() && serial.isEmpty() && !pty ? List.of(DEFAULT_UDP) : udp;
     // parse everything before anything is opened: a typo should not leave a half-started device
@@ -118,7 +120,13 @@ final class ServeCommand implements Callable<Integer> {
     device.onBoot(() -> System.out.println("device restarted (boot " + device.bootCount() + ")"));
 
     for (InetSocketAddress bind : udpBinds) {
-      UdpServerEndpoint endpoint = device.serveUdp(bind);
+      UdpServerEndpoint endpoint;
+      try {
+        endpoint = device.serveUdp(bind);
+      } catch (BindException e) {
+        throw new IOException("cannot serve UDP on " + format(bind) + ": the address is in use or not this "
+            + "machine's (" + e.getMessage() + ")", e);
+      }
       System.out.println("simulated device on udp " + format(endpoint.localAddress()));
     }
     for (SerialSpec s : serialSpecs) {

@@ -110,7 +110,9 @@ final class SettingsCommands {
     }
   }
 
-  @Command(name = "delete", description = "Delete a setting.", mixinStandardHelpOptions = true)
+  @Command(name = "delete", mixinStandardHelpOptions = true, description = {"Delete a setting from the device's "
+      + "storage.", "As Zephyr's settings_delete, it leaves the value the device holds in RAM: a read returns it "
+      + "until the device restarts (settings load does not clear it either)."})
   static final class Delete extends DeviceCommand {
     @Parameters(paramLabel = "NAME", description = "The setting.")
     String name;
@@ -118,7 +120,8 @@ final class SettingsCommands {
     @Override
     void run(SmpClient client, Output out) {
       new SettingsMgmtClient(client).delete(name);
-      out.result("deleted " + name, Map.of());
+      out.result("deleted " + name + " from storage (a read returns the value held in RAM until the device "
+          + "restarts)", Map.of());
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,7 +34,8 @@ final class ShellCommands {
    * whose exit code is fixed at success.
    */
   @Command(name = "exec", mixinStandardHelpOptions = true, modelTransformer = ShellCommands.Exec.ArgvFirst.class,
-      description = {"Run a command line on the device's shell; print its output as the device wrote it.",
+      description = {"Run a command line on the device's shell; print its output as the device wrote it "
+          + "(without terminal escapes when standard output is not a terminal).",
           "Everything after the first ARG is passed on, options included (e.g. kernel uptime -p).",
           "JSON: {\"o\": output, \"ret\": return code}."},
       exitCodeListHeading = "Exit codes:%n",
@@ -46,6 +48,10 @@ final class ShellCommands {
 
     @Parameters(paramLabel = "ARG", arity = "1..*", description = "The command and its arguments.")
     List<String> argv;
+
+    @Option(names = "--raw-output", description = "Keep the device's terminal escapes (colours, cursor moves) when "
+        + "standard output is not a terminal; they are always kept on a terminal.")
+    boolean rawOutput;
 
     @Override
     public Integer call() throws Exception {
@@ -62,8 +68,12 @@ final class ShellCommands {
         out.result(null, json);
       } else {
         // the output as it came, line ends included: println would add a line the device did not write
+        String output = rawOutput || main.terminal() ? result.output() : Terminal.stripEscapes(result.output());
         PrintWriter print = spec.commandLine().getOut();
-        print.print(result.output());
+        print.print(output);
+        if (result.ret() != 0 && !output.isEmpty() && !output.endsWith("\n")) {
+          print.println(); // the message below goes on its own line
+        }
         print.flush();
       }
       if (result.ret() == 0) {

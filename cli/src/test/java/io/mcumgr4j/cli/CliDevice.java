@@ -41,11 +41,15 @@ final class CliDevice implements AutoCloseable {
 
   /** Runs {@code mcumgr4j -c CONNECTION args...} in-process. */
   static Run runOn(String connection, String... args) {
+    return runAlone(Stream.concat(Stream.of("-c", connection), Stream.of(args)).toArray(String[]::new));
+  }
+
+  /** Runs {@code mcumgr4j args...} in-process, with no {@code -c} added. */
+  static Run runAlone(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    String[] all = Stream.concat(Stream.of("-c", connection), Stream.of(args)).toArray(String[]::new);
     int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), all);
+        new PrintStream(err, true, StandardCharsets.UTF_8), args);
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,8 +164,10 @@ class FsCommandsTest {
     assertThat(download.code()).isEqualTo(ExitCodes.GROUP_ERROR);
     assertThat(back).doesNotExist();
     assertThat(badName.code()).isEqualTo(ExitCodes.GROUP_ERROR);
-    assertThat(badName.err()).isEqualTo("mcumgr4j: device error: FILE_INVALID_NAME (group 8, rc 2)\n");
-    assertThat(badName.out()).isEmpty();
+    assertThat(badName.err()).isEqualTo("mcumgr4j: device error: FILE_INVALID_NAME (group 8, rc 2)"
+        + " (a name is an absolute path under a mount point, e.g. /lfs1/hello.txt)\n");
+    assertThat(badName.jsonObject()).extractingByKey("error").asInstanceOf(InstanceOfAssertFactories.MAP)
+        .containsEntry("kind", "group").containsEntry("name", "FILE_INVALID_NAME");
   }
 
   @Test

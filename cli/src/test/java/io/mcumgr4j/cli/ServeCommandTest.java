@@ -82,7 +82,7 @@ class ServeCommandTest {
   void badAddressIsAOneLineUsageFailure() throws Exception {
     try (ServeProcess serve = ServeProcess.start("--udp", "127.0.0.1:99999", "--data-dir", dir.toString())) {
       assertThat(serve.awaitLine("mcumgr4j:")).contains("99999");
-      assertThat(serve.exitCode()).isEqualTo(ExitCodes.FAILURE);
+      assertThat(serve.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
   }
 

@@ -49,7 +49,7 @@ class SettingsCommandsTest extends CliDeviceTest {
     assertThat(run("settings", "save")).isEqualTo(new Run(0, "saved\n", ""));
     assertThat(run("settings", "save", "app")).isEqualTo(new Run(0, "saved app\n", ""));
     // delete removes the stored value at once; RAM keeps it until a restart, as on Zephyr
-    assertThat(run("settings", "delete", "app/a")).isEqualTo(new Run(0, "deleted app/a\n", ""));
+    assertThat(run("settings", "delete", "app/a")).isEqualTo(new Run(0, "deleted app/a from storage (a read returns the value held in RAM until the device restarts)\n", ""));
     assertThat(run("settings", "read", "app/a").out()).isEqualTo("1\n");
     device.restart();
     assertThat(run("settings", "read", "app/a").code()).isEqualTo(ExitCodes.GROUP_ERROR);
@@ -92,6 +92,7 @@ class SettingsCommandsTest extends CliDeviceTest {
   void badHexIsAUsageError() {
     Run bad = run("settings", "write", "app/x", "zz", "--hex");
     assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(bad.err()).startsWith("VALUE is not an even number of hex digits: zz");
+    assertThat(bad.err())
+        .isEqualTo("mcumgr4j: VALUE is not an even number of hex digits: zz (see 'mcumgr4j settings write --help')\n");
   }
 }

@@ -36,6 +36,22 @@ class ShellCommandsTest extends CliDeviceTest {
   }
 
   @Test
+  void terminalEscapesAreStrippedWhenOutputIsNotATerminalUnlessAskedFor() {
+    // the simulated shell writes "command not found" in red, as Zephyr's does
+    Run piped = run("shell", "exec", "nope");
+    assertThat(piped.out()).contains("nope: command not found").doesNotContain("\u001B");
+    Run raw = run("shell", "exec", "--raw-output", "nope");
+    assertThat(raw.out()).contains("\u001B[").contains("nope: command not found");
+  }
+
+  @Test
+  void stripEscapesRemovesControlSequencesAndKeepsText() {
+    assertThat(Terminal.stripEscapes("\u001B[1;31mred\u001B[0m plain \u001B]0;title\u0007end\u001B7\r\n"))
+        .isEqualTo("red plain end\r\n");
+    assertThat(Terminal.stripEscapes("no escapes: [1;31m")).isEqualTo("no escapes: [1;31m");
+  }
+
+  @Test
   void requestErrorsKeepTheirCodes() {
     Run tooLong = run("shell", "exec", "x".repeat(300));
     assertThat(tooLong.code()).isEqualTo(ExitCodes.GROUP_ERROR);

@@ -232,7 +232,7 @@ public final class SmpClient implements AutoCloseable {
     try {
       transport.send(p.packet);
     } catch (IOException | RuntimeException e) {
-      finish(p, null, new SmpTransportException("send over " + transport.name() + " failed: " + e.getMessage(), e));
+      finish(p, null, new SmpTransportException("send to " + transport.address() + " failed: " + e.getMessage(), e));
       return;
     }
     boolean rejected = false;
@@ -269,7 +269,7 @@ public final class SmpClient implements AutoCloseable {
       transmit(p);
     } else {
       finish(p, null, new SmpTimeoutException(
-          "no response from " + transport.name() + " to group " + p.group + " command " + p.command
+          "no response from " + transport.address() + " to group " + p.group + " command " + p.command
               + " (sequence " + p.sequence + ") within " + p.timeout.toMillis() + " ms"));
     }
   }

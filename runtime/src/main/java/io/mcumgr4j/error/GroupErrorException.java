@@ -15,12 +15,18 @@ public class GroupErrorException extends SmpException {
   }
 
   public GroupErrorException(GroupError error, String detail) {
-    super(error.name() + " (group " + error.group() + ", rc " + error.rc() + ")"
-        + (detail == null ? "" : ": " + detail));
+    super(describe(error) + (detail == null ? "" : ": " + detail));
     if (error.rc() == 0) {
       throw new IllegalArgumentException("a group error never has rc 0");
     }
     this.error = error;
+  }
+
+  /** {@code NAME (group G, rc R)}, or {@code group G error R} for an error known by its numbers only. */
+  private static String describe(GroupError error) {
+    return error instanceof RawGroupError
+        ? error.name()
+        : error.name() + " (group " + error.group() + ", rc " + error.rc() + ")";
   }
 
   /** The error. */

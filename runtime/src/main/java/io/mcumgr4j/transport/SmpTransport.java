@@ -28,6 +28,14 @@ public interface SmpTransport extends AutoCloseable {
   /** A short name for logs and {@code RequestContext}: {@code udp}, {@code serial}, {@code memory}. */
   String name();
 
+  /**
+   * Where the link goes, for messages: {@code udp:192.0.2.1:1337}, {@code serial:/dev/ttyACM0}.
+   * Defaults to {@link #name()}.
+   */
+  default String address() {
+    return name();
+  }
+
   /** Stops receiving and releases the link; pending sends fail. Idempotent. */
   @Override
   void close();

@@ -66,7 +66,7 @@ class GroupErrorTest {
   void exceptionMessageAppendsTheDetail() {
     GroupErrorException e = new GroupErrorException(GroupError.of(2, 2), "no such stat group");
 
-    assertThat(e).hasMessage("group 2 error 2 (group 2, rc 2): no such stat group");
+    assertThat(e).hasMessage("group 2 error 2: no such stat group");
     assertThat(e.error()).isEqualTo(GroupError.of(2, 2));
   }
 

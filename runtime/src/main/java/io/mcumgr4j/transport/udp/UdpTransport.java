@@ -97,6 +97,13 @@ public final class UdpTransport implements SmpTransport {
     return "udp";
   }
 
+  /** {@code udp:HOST:PORT}, an IPv6 host in brackets. */
+  @Override
+  public String address() {
+    String host = device.getAddress().getHostAddress();
+    return "udp:" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + device.getPort();
+  }
+
   @Override
   public void close() {
     socket.close();
