@@ -7,6 +7,7 @@ import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.transport.serial.SerialServerEndpoint;
 import io.mcumgr4j.server.transport.udp.UdpServerEndpoint;
 import io.mcumgr4j.simulator.SimulatedDevice;
+import io.mcumgr4j.simulator.fleet.Fleet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -55,6 +56,11 @@ final class ServeCommand implements Callable<Integer>, LocalCommand {
       + "${DEFAULT-VALUE}.", defaultValue = "mcumgr4j-device")
   Path dataDir;
 
+  @Option(names = "--devices", paramLabel = "N", description = "Serve N devices on consecutive UDP ports from "
+      + "--udp's, each with its own data directory (DIR/device-1 ...), to test fleet tooling. Default: "
+      + "${DEFAULT-VALUE}.", defaultValue = "1")
+  int devices;
+
   @Option(names = "--allow-shell", description = "Serve the shell group (off by default).")
   boolean allowShell;
 
@@ -84,6 +90,10 @@ final class ServeCommand implements Callable<Integer>, LocalCommand {
       throw new UsageException("--images and --slot-size must be positive");
     }
     List<String> udpAddresses = udp.isEmpty() && serial.isEmpty() && !pty ? List.of(DEFAULT_UDP) : udp;
+    if (devices < 1 || (devices > 1 && (udpAddresses.size() != 1 || !serial.isEmpty() || pty))) {
+      throw new UsageException("--devices must be at least 1; more than one device is served on one --udp address "
+          + "(and consecutive ports), without --serial or --pty");
+    }
     // parse everything before anything is opened: a typo should not leave a half-started device
     List<InetSocketAddress> udpBinds = udpAddresses.stream().map(a -> Addresses.parse(a, UdpLimits.DEFAULT_PORT)).toList();
     List<SerialSpec> serialSpecs = serial.stream().map(SerialSpec::parse).toList();
@@ -108,16 +118,47 @@ final class ServeCommand implements Callable<Integer>, LocalCommand {
     return ExitCodes.OK;
   }
 
-  private void start(List<InetSocketAddress> udpBinds, List<SerialSpec> serialSpecs) throws Exception {
-    SimulatedDevice device = SimulatedDevice.builder(dataDir)
-        .serverConfig(ServerConfig.DEFAULT.withBufSize(bufSize).withBufCount(bufCount))
+  /** The device options every served device gets. */
+  private SimulatedDevice.Builder configure(SimulatedDevice.Builder builder) {
+    return builder.serverConfig(ServerConfig.DEFAULT.withBufSize(bufSize).withBufCount(bufCount))
         .allowShell(allowShell)
-        .images(images, slotSize)
-        .start();
+        .images(images, slotSize);
+  }
+
+  /** Logs each request in one line, and each restart; {@code name} tells the devices of a fleet apart. */
+  private static void log(SimulatedDevice device, String name) {
+    device.server().setRequestLog((h, t, rc) -> System.out.printf("%s%s %s group %d command %d seq %d -> %s%n",
+        name, t.transport(), t.peer(), h.group(), h.command(), h.sequence(), rc == 0 ? "ok" : "rc " + rc));
+    device.onBoot(() -> System.out.println(name + "device restarted (boot " + device.bootCount() + ")"));
+  }
+
+  private void startFleet(InetSocketAddress first) throws Exception {
+    Fleet fleet;
+    try {
+      fleet = Fleet.start(devices, dataDir, first, this::configure);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    } catch (BindException e) {
+      throw new IOException("cannot serve UDP on one of the " + devices + " ports from " + format(first)
+          + ": one is in use or the address is not this machine's (" + e.getMessage() + ")", e);
+    }
+    opened(fleet);
+    for (int i = 0; i < devices; i++) {
+      log(fleet.devices().get(i), "device " + (i + 1) + ": ");
+    }
+    List<InetSocketAddress> addresses = fleet.addresses();
+    System.out.println(devices + " simulated devices on udp " + format(addresses.get(0)) + " to "
+        + format(addresses.get(devices - 1)) + ", data in " + dataDir.resolve("device-N").toAbsolutePath());
+  }
+
+  private void start(List<InetSocketAddress> udpBinds, List<SerialSpec> serialSpecs) throws Exception {
+    if (devices > 1) {
+      startFleet(udpBinds.get(0));
+      return;
+    }
+    SimulatedDevice device = configure(SimulatedDevice.builder(dataDir)).start();
     opened(device);
-    device.server().setRequestLog((h, t, rc) -> System.out.printf("%s %s group %d command %d seq %d -> %s%n",
-        t.transport(), t.peer(), h.group(), h.command(), h.sequence(), rc == 0 ? "ok" : "rc " + rc));
-    device.onBoot(() -> System.out.println("device restarted (boot " + device.bootCount() + ")"));
+    log(device, "");
 
     for (InetSocketAddress bind : udpBinds) {
       UdpServerEndpoint endpoint;
@@ -160,7 +201,7 @@ final class ServeCommand implements Callable<Integer>, LocalCommand {
     }
     List<AutoCloseable> order = new ArrayList<>();
     toClose.stream().filter(r -> r instanceof SerialServerEndpoint).forEach(order::add);
-    toClose.stream().filter(r -> r instanceof SimulatedDevice).forEach(order::add);
+    toClose.stream().filter(r -> r instanceof SimulatedDevice || r instanceof Fleet).forEach(order::add);
     toClose.stream().filter(r -> r instanceof PtyPair).forEach(order::add);
     for (AutoCloseable resource : order) {
       try {

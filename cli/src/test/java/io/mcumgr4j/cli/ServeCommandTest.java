@@ -11,6 +11,7 @@ import io.mcumgr4j.transport.udp.UdpTransport;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,6 +85,64 @@ class ServeCommandTest {
       assertThat(serve.awaitLine("mcumgr4j:")).contains("99999");
       assertThat(serve.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
+  }
+
+  @Test
+  void aFleetAnswersOnConsecutivePortsEachWithItsOwnData() throws Exception {
+    int first = freeConsecutivePorts(3);
+    Path data = dir.resolve("fleet");
+    try (ServeProcess serve = ServeProcess.start("--devices", "3", "--udp", "127.0.0.1:" + first,
+        "--data-dir", data.toString())) {
+      assertThat(serve.awaitLine("simulated devices on udp "))
+          .contains("3 simulated devices on udp 127.0.0.1:" + first + " to 127.0.0.1:" + (first + 2));
+      for (int i = 0; i < 3; i++) {
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", first + i);
+        try (SmpClient smp = new SmpClient(new UdpTransport(address), CONFIG)) {
+          assertThat(new OsMgmtClient(smp).echo("device " + i).text()).isEqualTo("device " + i);
+          SettingsMgmtClient settings = new SettingsMgmtClient(smp);
+          settings.write("app/who", ("device " + i).getBytes(StandardCharsets.UTF_8));
+          settings.save(null);
+        }
+      }
+      assertThat(serve.awaitLine("device 3: udp")).contains("group 0 command 0"); // its echo, logged under its name
+      assertThat(serve.terminate()).isIn(0, 143);
+    }
+    for (int i = 1; i <= 3; i++) {
+      assertThat(data.resolve("device-" + i).resolve("settings.bin")).isRegularFile();
+    }
+  }
+
+  @Test
+  void aFleetIsServedOnOneUdpAddressOnly() throws Exception {
+    Run run = CliDevice.runAlone("serve", "--devices", "2", "--udp", "127.0.0.1:0", "--udp", "127.0.0.1:0",
+        "--data-dir", dir.toString());
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("--devices");
+  }
+
+  /** A port from which {@code count} ports are free now (a later bind may still lose a race). */
+  private static int freeConsecutivePorts(int count) throws Exception {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int first;
+      try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+        first = probe.getLocalPort();
+      }
+      if (first + count - 1 > 65535) {
+        continue;
+      }
+      boolean free = true;
+      for (int i = 0; i < count && free; i++) {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", first + i))) {
+          free = probe.isBound();
+        } catch (SocketException e) {
+          free = false;
+        }
+      }
+      if (free) {
+        return first;
+      }
+    }
+    throw new AssertionError("no " + count + " consecutive free UDP ports");
   }
 
   /** Reads {@code HOST:PORT} (IPv6 in brackets) from the end of the "on udp" line. */
