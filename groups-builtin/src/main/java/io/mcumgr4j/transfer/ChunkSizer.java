@@ -8,7 +8,6 @@ import io.mcumgr4j.frame.SmpHeader;
 import io.mcumgr4j.groups.os.OsMgmt;
 import io.mcumgr4j.groups.os.OsMgmtClient;
 import io.mcumgr4j.transport.SmpTransport;
-import io.mcumgr4j.transport.serial.SerialTransport;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -23,9 +22,6 @@ public final class ChunkSizer {
 
   /** Zephyr's default {@code CONFIG_MCUMGR_TRANSPORT_NETBUF_SIZE}, for devices without OS params. */
   public static final int DEFAULT_BUF_SIZE = 384;
-
-  /** Over serial the decoded 2-byte length and 2-byte CRC share the device's buffer. */
-  static final int SERIAL_RESERVE = 4;
 
   private ChunkSizer() {}
 
@@ -72,11 +68,12 @@ public final class ChunkSizer {
 
   /**
    * The largest request packet for a device buffer of {@code bufSize} bytes over {@code
-   * transport}: {@code bufSize} (less 4 over serial), at most the link's MTU and the SMP length
+   * transport}: {@code bufSize} less what the link's framing takes of it ({@link
+   * SmpTransport#bufferReserve()}: 4 over serial), at most the link's MTU and the SMP length
    * field's range.
    */
   public static int packetLimit(long bufSize, SmpTransport transport) {
-    long limit = bufSize - (transport instanceof SerialTransport ? SERIAL_RESERVE : 0);
+    long limit = bufSize - transport.bufferReserve();
     limit = Math.min(limit, transport.mtu());
     return (int) Math.min(limit, SmpHeader.SIZE + SmpHeader.MAX_LENGTH);
   }

@@ -29,6 +29,15 @@ public interface SmpTransport extends AutoCloseable {
   String name();
 
   /**
+   * Bytes of the device's SMP buffer that the link's framing takes beside the packet: 0 for UDP,
+   * 4 for the serial console framing (its decoded length and CRC16 share the buffer). Transfers
+   * size their packets to {@code buf_size} less this.
+   */
+  default int bufferReserve() {
+    return 0;
+  }
+
+  /**
    * Where the link goes, for messages: {@code udp:192.0.2.1:1337}, {@code serial:/dev/ttyACM0}.
    * Defaults to {@link #name()}.
    */

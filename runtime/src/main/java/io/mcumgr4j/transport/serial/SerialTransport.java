@@ -94,6 +94,12 @@ public final class SerialTransport implements SmpTransport {
     return over(SerialPorts.open(path, baudRate), DEFAULT_MTU, null);
   }
 
+  /** The frame's decoded length and CRC16, 2 bytes each, which share the device's buffer. */
+  @Override
+  public int bufferReserve() {
+    return 4;
+  }
+
   @Override
   public void start(Consumer<byte[]> receiver) throws IOException {
     Objects.requireNonNull(receiver, "receiver");
