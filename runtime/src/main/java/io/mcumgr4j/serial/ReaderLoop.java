@@ -8,7 +8,8 @@ import java.lang.System.Logger.Level;
  * A daemon thread that feeds everything read from a stream to a decoder until end of stream, an
  * I/O error or {@link #stop()}. Nothing thrown inside escapes the thread: failures are logged. A
  * runtime exception from the decoder or the receiver behind it costs the rest of that read, not
- * the link: reading goes on.
+ * the link: reading goes on. An owner serving many links (a TCP server) learns through {@code
+ * onEnd} that one has ended, to release it.
  */
 public final class ReaderLoop implements Runnable {
 
@@ -19,13 +20,24 @@ public final class ReaderLoop implements Runnable {
   private final String peer;
   private final InputStream in;
   private final SerialFrameDecoder decoder;
+  private final Runnable onEnd;
   private final Thread thread;
   private volatile boolean stopping;
 
   public ReaderLoop(String threadName, String peer, InputStream in, SerialFrameDecoder decoder) {
+    this(threadName, peer, in, decoder, () -> {});
+  }
+
+  /**
+   * A loop that runs {@code onEnd} on its thread when reading stops for any reason (end of stream,
+   * a failure, {@link #shutdown}); a runtime exception from it is logged.
+   */
+  public ReaderLoop(
+      String threadName, String peer, InputStream in, SerialFrameDecoder decoder, Runnable onEnd) {
     this.peer = peer;
     this.in = in;
     this.decoder = decoder;
+    this.onEnd = onEnd;
     this.thread = new Thread(this, threadName);
     thread.setDaemon(true);
   }
@@ -83,6 +95,16 @@ public final class ReaderLoop implements Runnable {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "reading from " + peer + " failed; receiving stopped", e);
+    } finally {
+      end();
+    }
+  }
+
+  private void end() {
+    try {
+      onEnd.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "ending the link to " + peer + " failed", e);
     }
   }
 

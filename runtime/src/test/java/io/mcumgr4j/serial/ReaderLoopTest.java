@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcumgr4j.testing.PipeLink;
 import io.mcumgr4j.transport.serial.SerialTransport;
+import java.io.ByteArrayInputStream;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A receiver that throws costs that packet, not the link. */
+/** A receiver that throws costs that packet, not the link; the owner hears when reading stops. */
 class ReaderLoopTest {
 
   @Test
@@ -38,5 +40,20 @@ class ReaderLoopTest {
       byte[] packet = got.poll(10, TimeUnit.SECONDS);
       assertThat(packet).as("a packet after the failing one").isEqualTo(counting(60));
     }
+  }
+
+  @Test
+  void onEndRunsOnceTheStreamEndsAfterItsPackets() throws Exception {
+    BlockingQueue<byte[]> got = new LinkedBlockingQueue<>();
+    CountDownLatch ended = new CountDownLatch(1);
+    byte[] wire = SerialFrameEncoder.client().encode(counting(50));
+    SerialFrameDecoder decoder = new SerialFrameDecoder(SerialFrameDecoder.MAX_BODY, got::add);
+    ReaderLoop loop = new ReaderLoop("test reader", "test", new ByteArrayInputStream(wire), decoder,
+        ended::countDown);
+
+    loop.start();
+
+    assertThat(ended.await(10, TimeUnit.SECONDS)).as("onEnd ran").isTrue();
+    assertThat(got).containsExactly(counting(50));
   }
 }

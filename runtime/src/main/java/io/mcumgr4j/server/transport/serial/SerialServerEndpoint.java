@@ -44,7 +44,7 @@ public final class SerialServerEndpoint implements AutoCloseable {
    * @param peer printable name of the other end, for {@link TransportInfo} and logs
    */
   public SerialServerEndpoint(SmpServer server, InputStream in, OutputStream out, String peer) {
-    this(server, in, out, null, peer, server.config().bufSize());
+    this(server, in, out, peer, server.config().bufSize());
   }
 
   /**
@@ -54,11 +54,30 @@ public final class SerialServerEndpoint implements AutoCloseable {
    */
   public SerialServerEndpoint(
       SmpServer server, InputStream in, OutputStream out, String peer, int mtu) {
-    this(server, in, out, null, peer, mtu);
+    this(server, in, out, null, new TransportInfo("serial", peer, mtu), () -> {});
+  }
+
+  /**
+   * An endpoint for one link of a server holding many (one TCP connection each), which must learn
+   * when a link ends to release it.
+   *
+   * @param info what handlers see of the link (its transport name, peer and MTU)
+   * @param onEnd runs on the reader thread once reading stops: end of stream, a failure or {@link
+   *     #close()}
+   */
+  public SerialServerEndpoint(
+      SmpServer server, InputStream in, OutputStream out, TransportInfo info, Runnable onEnd) {
+    this(server, in, out, null, info, onEnd);
   }
 
   private SerialServerEndpoint(
-      SmpServer server, InputStream in, OutputStream out, AutoCloseable link, String peer, int mtu) {
+      SmpServer server,
+      InputStream in,
+      OutputStream out,
+      AutoCloseable link,
+      TransportInfo info,
+      Runnable onEnd) {
+    int mtu = info.mtu();
     if (mtu < 1 || mtu > SerialFrameEncoder.MAX_PACKET_LENGTH) {
       throw new IllegalArgumentException(
           "mtu must be 1.." + SerialFrameEncoder.MAX_PACKET_LENGTH + ": " + mtu);
@@ -67,19 +86,21 @@ public final class SerialServerEndpoint implements AutoCloseable {
     this.in = Objects.requireNonNull(in, "in");
     this.out = Objects.requireNonNull(out, "out");
     this.link = link;
-    this.info = new TransportInfo("serial", Objects.requireNonNull(peer, "peer"), mtu);
+    this.info = info;
+    String peer = Objects.requireNonNull(info.peer(), "peer");
     this.writer = new FrameWriter(out, SerialFrameEncoder.zephyr());
     this.sink = writer::write;
     int maxBody = Math.min(server.config().bufSize(), SerialFrameDecoder.MAX_BODY);
     this.decoder =
         new SerialFrameDecoder(maxBody, SerialFrameDecoder.DEFAULT_MAX_LINE_LENGTH, this::submit, null);
-    this.reader = new ReaderLoop("mcumgr4j-serial-server " + peer, peer, in, decoder);
+    String thread = "mcumgr4j-" + info.transport() + "-server " + peer;
+    this.reader = new ReaderLoop(thread, peer, in, decoder, onEnd);
   }
 
   /** An endpoint over an open port, named by its path; {@link #close()} closes the port. */
   public static SerialServerEndpoint over(SmpServer server, SerialPorts.Port port) {
-    return new SerialServerEndpoint(
-        server, port.input(), port.output(), port, port.path(), server.config().bufSize());
+    TransportInfo info = new TransportInfo("serial", port.path(), server.config().bufSize());
+    return new SerialServerEndpoint(server, port.input(), port.output(), port, info, () -> {});
   }
 
   /** Starts serving; returns this. */
