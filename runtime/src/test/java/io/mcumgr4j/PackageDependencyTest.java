@@ -41,6 +41,7 @@ class PackageDependencyTest {
       Map.entry("server", Set.of("frame", "cbor", "error", "callback")),
       Map.entry("server.transport.udp", Set.of("server", "frame")),
       Map.entry("server.transport.serial", Set.of("server", "frame", "serial")),
+      Map.entry("server.transport.tcp", Set.of("server", "server.transport.serial")),
       Map.entry("server.transport.memory", Set.of("server", "frame", "transport")));
 
   @Test
