@@ -37,6 +37,7 @@ class PackageDependencyTest {
       Map.entry("transport", Set.of("frame")),
       Map.entry("transport.udp", Set.of("transport", "frame")),
       Map.entry("transport.serial", Set.of("transport", "frame", "serial")),
+      Map.entry("transport.tcp", Set.of("transport", "transport.serial")),
       Map.entry("client", Set.of("frame", "cbor", "error", "transport")),
       Map.entry("server", Set.of("frame", "cbor", "error", "callback")),
       Map.entry("server.transport.udp", Set.of("server", "frame")),
