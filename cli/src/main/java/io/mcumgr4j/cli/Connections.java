@@ -5,6 +5,7 @@ import io.mcumgr4j.frame.UdpLimits;
 import io.mcumgr4j.serial.SerialPorts;
 import io.mcumgr4j.transport.SmpTransport;
 import io.mcumgr4j.transport.serial.SerialTransport;
+import io.mcumgr4j.transport.tcp.TcpTransport;
 import io.mcumgr4j.transport.udp.UdpTransport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -44,6 +45,17 @@ final class Connections {
           throw new SmpTransportException("cannot open serial:" + spec.device() + ": " + e.getMessage(), e);
         }
         return SerialTransport.over(port, mtu == null ? SerialTransport.DEFAULT_MTU : mtu, null);
+      }
+      case "tcp" -> {
+        InetSocketAddress address = resolved(Addresses.parse(rest, -1));
+        try {
+          return new TcpTransport(address, TcpTransport.DEFAULT_CONNECT_TIMEOUT,
+              mtu == null ? SerialTransport.DEFAULT_MTU : mtu, null);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException("--mtu: " + e.getMessage());
+        } catch (IOException e) {
+          throw new SmpTransportException(e.getMessage(), e);
+        }
       }
       default -> throw new UsageException("--conn must be " + FORMS + ", not '" + conn + "'");
     }

@@ -5,6 +5,7 @@ import io.mcumgr4j.serial.PtyPair;
 import io.mcumgr4j.serial.SerialPorts;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.transport.serial.SerialServerEndpoint;
+import io.mcumgr4j.server.transport.tcp.TcpServerEndpoint;
 import io.mcumgr4j.server.transport.udp.UdpServerEndpoint;
 import io.mcumgr4j.simulator.SimulatedDevice;
 import io.mcumgr4j.simulator.fleet.Fleet;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Serve a simulated device (enum, image, fs, os, settings, shell, stat and zephyr basic groups) "
         + "until interrupted.",
-        "Without --udp, --serial or --pty it serves UDP on 127.0.0.1:1337."})
+        "Without --udp, --serial, --tcp or --pty it serves UDP on 127.0.0.1:1337."})
 final class ServeCommand implements Callable<Integer>, LocalCommand {
 
   private static final String DEFAULT_UDP = "127.0.0.1:1337";
@@ -47,6 +48,11 @@ final class ServeCommand implements Callable<Integer>, LocalCommand {
       description = "Serve a real serial port (e.g. /dev/ttyACM0,baud=115200; default baud " + SerialSpec.DEFAULT_BAUD
           + "). Repeatable.")
   List<String> serial = new ArrayList<>();
+
+  @Option(names = "--tcp", paramLabel = "HOST:PORT",
+      description = "Serve the serial console framing on a TCP port, as an emulator's UART (-c tcp:HOST:PORT). "
+          + "Repeatable.")
+  List<String> tcp = new ArrayList<>();
 
   @Option(names = "--pty", description = "Make a pseudo-terminal pair with socat, serve one end and print the "
       + "other for the client (--conn serial:PATH).")
@@ -89,19 +95,21 @@ final class ServeCommand implements Callable<Integer>, LocalCommand {
     if (images < 1 || slotSize < 1) {
       throw new UsageException("--images and --slot-size must be positive");
     }
-    List<String> udpAddresses = udp.isEmpty() && serial.isEmpty() && !pty ? List.of(DEFAULT_UDP) : udp;
-    if (devices < 1 || (devices > 1 && (udpAddresses.size() != 1 || !serial.isEmpty() || pty))) {
+    boolean otherEndpoints = !serial.isEmpty() || !tcp.isEmpty() || pty;
+    List<String> udpAddresses = udp.isEmpty() && !otherEndpoints ? List.of(DEFAULT_UDP) : udp;
+    if (devices < 1 || (devices > 1 && (udpAddresses.size() != 1 || otherEndpoints))) {
       throw new UsageException("--devices must be at least 1; more than one device is served on one --udp address "
-          + "(and consecutive ports), without --serial or --pty");
+          + "(and consecutive ports), without --serial, --tcp or --pty");
     }
     // parse everything before anything is opened: a typo should not leave a half-started device
     List<InetSocketAddress> udpBinds = udpAddresses.stream().map(a -> Addresses.parse(a, UdpLimits.DEFAULT_PORT)).toList();
     List<SerialSpec> serialSpecs = serial.stream().map(SerialSpec::parse).toList();
+    List<InetSocketAddress> tcpBinds = tcp.stream().map(a -> Addresses.parse(a, -1)).toList();
 
     // Ctrl-C or SIGTERM: the hook closes endpoints, device and socat, then the JVM exits
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "mcumgr4j-serve-shutdown"));
     try {
-      start(udpBinds, serialSpecs);
+      start(udpBinds, serialSpecs, tcpBinds);
     } catch (PtyPair.SocatMissingException e) {
       stop();
       PrintWriter err = spec.commandLine().getErr();
@@ -151,7 +159,8 @@ final class ServeCommand implements Callable<Integer>, LocalCommand {
         + format(addresses.get(devices - 1)) + ", data in " + dataDir.resolve("device-N").toAbsolutePath());
   }
 
-  private void start(List<InetSocketAddress> udpBinds, List<SerialSpec> serialSpecs) throws Exception {
+  private void start(List<InetSocketAddress> udpBinds, List<SerialSpec> serialSpecs, List<InetSocketAddress> tcpBinds)
+      throws Exception {
     if (devices > 1) {
       startFleet(udpBinds.get(0));
       return;
@@ -169,6 +178,12 @@ final class ServeCommand implements Callable<Integer>, LocalCommand {
             + "machine's (" + e.getMessage() + ")", e);
       }
       System.out.println("simulated device on udp " + format(endpoint.localAddress()));
+    }
+    for (InetSocketAddress bind : tcpBinds) {
+      TcpServerEndpoint endpoint = new TcpServerEndpoint(device.server(), bind); // its bind error names the address
+      opened(endpoint);
+      System.out.println("simulated device on tcp " + format(endpoint.localAddress()) + " (--conn tcp:"
+          + format(endpoint.localAddress()) + ")");
     }
     for (SerialSpec s : serialSpecs) {
       opened(SerialServerEndpoint.over(device.server(), SerialPorts.open(s.device(), s.baud())).start());
@@ -200,7 +215,7 @@ final class ServeCommand implements Callable<Integer>, LocalCommand {
       open.clear();
     }
     List<AutoCloseable> order = new ArrayList<>();
-    toClose.stream().filter(r -> r instanceof SerialServerEndpoint).forEach(order::add);
+    toClose.stream().filter(r -> r instanceof SerialServerEndpoint || r instanceof TcpServerEndpoint).forEach(order::add);
     toClose.stream().filter(r -> r instanceof SimulatedDevice || r instanceof Fleet).forEach(order::add);
     toClose.stream().filter(r -> r instanceof PtyPair).forEach(order::add);
     for (AutoCloseable resource : order) {

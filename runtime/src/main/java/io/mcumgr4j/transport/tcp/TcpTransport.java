@@ -22,6 +22,7 @@ public final class TcpTransport implements SmpTransport {
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final SerialTransport serial;
+  private final String address;
 
   /** Connects to {@code address} with the default timeout and MTU, ignoring console text. */
   public TcpTransport(InetSocketAddress address) throws IOException {
@@ -46,6 +47,8 @@ public final class TcpTransport implements SmpTransport {
       throw new IllegalArgumentException("connect timeout must be positive: " + connectTimeout);
     }
     Socket socket = connect(address, Math.toIntExact(Math.max(1, connectTimeout.toMillis())));
+    String host = address.getHostString();
+    this.address = "tcp:" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     try {
       this.serial =
           new SerialTransport(socket.getInputStream(), socket.getOutputStream(), mtu, consoleLines);
@@ -99,6 +102,18 @@ public final class TcpTransport implements SmpTransport {
   @Override
   public String name() {
     return "tcp";
+  }
+
+  /** {@code tcp:HOST:PORT} with the host as given, an IPv6 host in brackets. */
+  @Override
+  public String address() {
+    return address;
+  }
+
+  /** The serial framing's, as the firmware's serial transport reads the stream. */
+  @Override
+  public int bufferReserve() {
+    return serial.bufferReserve();
   }
 
   /** Stops receiving and closes the connection. Idempotent. */

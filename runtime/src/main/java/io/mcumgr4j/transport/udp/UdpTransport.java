@@ -97,10 +97,10 @@ public final class UdpTransport implements SmpTransport {
     return "udp";
   }
 
-  /** {@code udp:HOST:PORT}, an IPv6 host in brackets. */
+  /** {@code udp:HOST:PORT} with the host as given, an IPv6 host in brackets. */
   @Override
   public String address() {
-    String host = device.getAddress().getHostAddress();
+    String host = device.getHostString();
     return "udp:" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + device.getPort();
   }
 

@@ -140,6 +140,9 @@ class TcpRoundTripTest {
         TcpTransport byDefault = new TcpTransport(address(device));
         TcpTransport small = new TcpTransport(address(device), Duration.ofSeconds(1), 512, null)) {
       assertThat(byDefault.name()).isEqualTo("tcp");
+      assertThat(byDefault.address()).isEqualTo("tcp:" + address(device).getHostString() + ":" + device.getLocalPort());
+      // the firmware reads the serial framing: its length and CRC share the device's buffer
+      assertThat(byDefault.bufferReserve()).isEqualTo(4);
       assertThat(byDefault.mtu()).isEqualTo(SerialTransport.DEFAULT_MTU);
       assertThat(small.mtu()).isEqualTo(512);
       assertThatThrownBy(() -> small.send(new byte[513])).isInstanceOf(IllegalArgumentException.class);
