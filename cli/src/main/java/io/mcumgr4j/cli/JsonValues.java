@@ -2,94 +2,27 @@ package io.mcumgr4j.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /**
- * JSON text to and from plain Java values with jackson-core's streaming API: objects are {@link
- * LinkedHashMap}s (key order kept), arrays {@link ArrayList}s, integers {@link Long} (or {@link
- * BigInteger} beyond its range), other numbers {@link Double}, then strings, booleans and {@code
- * null}. The CLI has no data-binding dependency, and the raw command needs exact integers and key
- * order, which this keeps.
+ * Plain Java values (maps, lists, strings, numbers, booleans, {@code null}, byte arrays as hex) as
+ * JSON text, with jackson-core's streaming generator: what {@code --json} prints. The CLI has no
+ * data-binding dependency; key order and exact integers are kept.
  */
 final class JsonValues {
 
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  private static final JsonFactory JSON = new JsonFactory();
 
   private JsonValues() {}
-
-  /**
-   * Parses one JSON document.
-   *
-   * @throws IllegalArgumentException if {@code text} is not exactly one JSON value
-   */
-  static Object parse(String text) {
-    try (JsonParser p = JSON.createParser(text)) {
-      if (p.nextToken() == null) {
-        throw new IllegalArgumentException("empty JSON");
-      }
-      Object value = read(p);
-      if (p.nextToken() != null) {
-        throw new IllegalArgumentException("unexpected " + p.getText() + " after the JSON value");
-      }
-      return value;
-    } catch (IOException e) {
-      // the parser's message ends with a source excerpt spanning lines; the first line says it
-      throw new IllegalArgumentException("not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
-    }
-  }
-
-  private static Object read(JsonParser p) throws IOException {
-    JsonToken t = p.currentToken();
-    switch (t) {
-      case START_OBJECT -> {
-        Map<String, Object> map = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          map.put(name, read(p));
-        }
-        return map;
-      }
-      case START_ARRAY -> {
-        List<Object> list = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(read(p));
-        }
-        return list;
-      }
-      case VALUE_NUMBER_INT -> {
-        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : p.getLongValue();
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        return p.getDoubleValue();
-      }
-      case VALUE_STRING -> {
-        return p.getText();
-      }
-      case VALUE_TRUE, VALUE_FALSE -> {
-        return p.getBooleanValue();
-      }
-      case VALUE_NULL -> {
-        return null;
-      }
-      default -> throw new IllegalArgumentException("unexpected JSON token " + t);
-    }
-  }
 
   /**
    * {@code value} as JSON text, compact or indented by two spaces: maps, lists, strings, numbers,
@@ -97,17 +30,23 @@ final class JsonValues {
    */
   static String write(Object value, boolean pretty) {
     StringWriter text = new StringWriter();
-    try (JsonGenerator g = JSON.createGenerator(text)) {
-      if (pretty) {
-        // "key": value, as people write JSON, rather than Jackson's default "key" : value
-        g.setPrettyPrinter(new DefaultPrettyPrinter(
-            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
-      }
+    try (JsonGenerator g = generator(text, pretty)) {
       write(g, value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return text.toString();
+  }
+
+  /** A generator of compact JSON, or of JSON indented by two spaces. */
+  static JsonGenerator generator(Writer text, boolean pretty) throws IOException {
+    JsonGenerator g = JSON.createGenerator(text);
+    if (pretty) {
+      // "key": value, as people write JSON, rather than Jackson's default "key" : value
+      g.setPrettyPrinter(new DefaultPrettyPrinter(
+          Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+    }
+    return g;
   }
 
   private static void write(JsonGenerator g, Object value) throws IOException {

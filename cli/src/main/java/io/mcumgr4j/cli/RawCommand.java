@@ -4,6 +4,8 @@ import io.mcumgr4j.annotation.Op;
 import io.mcumgr4j.client.ResponseErrors;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.error.GroupError;
+import io.mcumgr4j.error.MgmtException;
+import io.mcumgr4j.groups.enumeration.EnumMgmt;
 import io.mcumgr4j.groups.enumeration.EnumMgmtClient;
 import io.mcumgr4j.groups.enumeration.EnumMgmtError;
 import io.mcumgr4j.groups.fs.FsMgmtClient;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code mcumgr4j raw}: any SMP request, its payload written as JSON, its response printed as JSON
- * (see {@link RawCodec} for the mapping, {@code "hex:..."} strings for byte strings). The response
+ * (see {@link RawTranscoder} for the mapping, {@code "hex:..."} strings for byte strings). The response
  * is printed whatever it says; an {@code rc} or {@code err} in it then fails the command as the
  * typed commands fail (exit 4 or 5), so scripts see both the whole answer and the verdict.
  */
@@ -58,7 +60,8 @@ final class RawCommand extends DeviceCommand {
       new BuiltIn("zephyr", ZephyrBasicMgmtClient.GROUP_ID, ZephyrBasicMgmtError::forCode));
 
   @Option(names = {"-g", "--group"}, required = true, paramLabel = "GROUP",
-      description = "Group id (0..65535) or name: os, image, stat, settings, fs, shell, enum, zephyr.")
+      description = "Group id (0..65535) or name: os, image, stat, settings, fs, shell, enum, zephyr, or another "
+          + "group's name as the device's enumeration reports it (enum details).")
   String group;
 
   @Option(names = {"-i", "--command"}, required = true, paramLabel = "ID", description = "Command id (0..255).")
@@ -73,7 +76,7 @@ final class RawCommand extends DeviceCommand {
 
   @Override
   void run(SmpClient client, Output out) {
-    int groupId = groupId();
+    int groupId = groupId(client);
     if (command < 0 || command > 255) {
       throw usage("--command must be 0..255, not " + command);
     }
@@ -84,17 +87,13 @@ final class RawCommand extends DeviceCommand {
     };
     byte[] request;
     try {
-      Object value = JsonValues.parse(payload);
-      if (!(value instanceof Map)) {
-        throw new IllegalArgumentException("the payload must be a JSON object, as SMP payloads are maps");
-      }
-      request = RawCodec.encode(value);
+      request = RawTranscoder.toCbor(payload);
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
     byte[] response = client.send(requestOp, groupId, command, request).payload();
     PrintWriter print = spec.commandLine().getOut();
-    print.println(JsonValues.write(RawCodec.decode(response), !out.json()));
+    print.println(RawTranscoder.toJson(response, !out.json()));
     print.flush();
     try {
       ResponseErrors.check(response, errorsOf(groupId));
@@ -103,22 +102,45 @@ final class RawCommand extends DeviceCommand {
     }
   }
 
-  private int groupId() {
+  /** {@code --group} as an id: a number, a built-in group's name, or a name the device enumerates. */
+  private int groupId(SmpClient client) {
     for (BuiltIn b : BUILT_IN) {
       if (b.name().equalsIgnoreCase(group)) {
         return b.id();
       }
     }
-    try {
-      int id = Integer.parseInt(group);
-      if (id >= 0 && id <= 0xFFFF) {
-        return id;
+    if (group.chars().allMatch(Character::isDigit) && !group.isEmpty()) {
+      try {
+        int id = Integer.parseInt(group);
+        if (id <= 0xFFFF) {
+          return id;
+        }
+      } catch (NumberFormatException e) {
+        // too long for an int: reported below
       }
-    } catch (NumberFormatException e) {
-      // reported below with the accepted forms
+      throw usage("--group must be 0..65535, not " + group);
     }
-    throw usage("--group must be 0..65535 or one of " + BUILT_IN.stream().map(BuiltIn::name).toList() + ", not '"
-        + group + "'");
+    return enumerated(client);
+  }
+
+  /** The id of the group the device's enumeration names {@code --group} (enum details, Zephyr's group 10). */
+  private int enumerated(SmpClient client) {
+    List<EnumMgmt.GroupDetails> groups;
+    try {
+      groups = new EnumMgmtClient(client).details(null).groups();
+    } catch (MgmtException e) {
+      throw usage("'" + group + "' is not a built-in group (" + builtInNames() + ") and the device does not "
+          + "enumerate its groups (" + e.getMessage() + "): give the group's id");
+    }
+    return groups.stream().filter(g -> group.equals(g.name())).findFirst()
+        .or(() -> groups.stream().filter(g -> group.equalsIgnoreCase(g.name())).findFirst())
+        .map(EnumMgmt.GroupDetails::group)
+        .orElseThrow(() -> usage("--group '" + group + "' is neither a built-in group (" + builtInNames()
+            + ") nor one the device names (" + groups.stream().map(EnumMgmt.GroupDetails::name).toList() + ")"));
+  }
+
+  private static List<String> builtInNames() {
+    return BUILT_IN.stream().map(BuiltIn::name).toList();
   }
 
   /** The typed errors of a built-in group; other groups' errors print by number. */

@@ -62,7 +62,7 @@ final class ImageFsDevice implements AutoCloseable {
 
     /** Standard output parsed as JSON (maps, lists, strings, longs, doubles, booleans, null). */
     Object json() {
-      return JsonValues.parse(out);
+      return Json.parse(out);
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,6 @@ record Run(int code, String out, String err) {
   /** Standard output parsed as a JSON object. */
   @SuppressWarnings("unchecked")
   Map<String, Object> json() {
-    return (Map<String, Object>) JsonValues.parse(out);
+    return (Map<String, Object>) Json.parse(out);
   }
 }
