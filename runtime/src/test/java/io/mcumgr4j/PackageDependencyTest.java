@@ -34,16 +34,19 @@ class PackageDependencyTest {
       Map.entry("cbor", Set.of("error")),
       Map.entry("callback", Set.of("error")),
       Map.entry("serial", Set.of("frame")),
+      Map.entry("gatt", Set.of("frame")),
       Map.entry("transport", Set.of("frame")),
       Map.entry("transport.udp", Set.of("transport", "frame")),
       Map.entry("transport.serial", Set.of("transport", "frame", "serial")),
       Map.entry("transport.tcp", Set.of("transport", "transport.serial")),
+      Map.entry("transport.ble", Set.of("transport", "frame", "gatt")),
       Map.entry("client", Set.of("frame", "cbor", "error", "transport")),
       Map.entry("server", Set.of("frame", "cbor", "error", "callback")),
       Map.entry("server.transport.udp", Set.of("server", "frame")),
       Map.entry("server.transport.serial", Set.of("server", "frame", "serial")),
       Map.entry("server.transport.tcp", Set.of("server", "server.transport.serial")),
-      Map.entry("server.transport.memory", Set.of("server", "frame", "transport")));
+      Map.entry("server.transport.memory", Set.of("server", "frame", "transport")),
+      Map.entry("server.transport.ble", Set.of("server", "gatt", "transport.ble")));
 
   @Test
   void everyPackageImportsOnlyWhatItsRowAllows() throws IOException {
