@@ -75,6 +75,14 @@ class FailureReportTest extends CliDeviceTest {
   }
 
   @Test
+  void aRequestTooLargeIsAUsageFailureOfItsOwnKind() {
+    Run run = run("--json", "shell", "exec", "echo", "x".repeat(1600));
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(error(run)).containsEntry("kind", "too-large").containsEntry("exit", 2L);
+    assertThat(run.err()).contains("nothing was sent").doesNotContain("unreachable");
+  }
+
+  @Test
   void aGroupErrorWithoutANameIsWrittenOnce() {
     Run run = run("raw", "-g", "80", "-i", "0", "--op", "read");
     assertThat(run.code()).isIn(ExitCodes.RC_ERROR, ExitCodes.GROUP_ERROR);
