@@ -10,7 +10,6 @@ import io.mcumgr4j.server.transport.udp.UdpServerEndpoint;
 import io.mcumgr4j.simulator.SimulatedDevice;
 import io.mcumgr4j.simulator.fleet.Fleet;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -20,9 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code mcumgr4j serve}: a simulated device on UDP, serial ports and/or a socat pty pair until
@@ -36,9 +33,6 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer>, LocalCommand {
 
   private static final String DEFAULT_UDP = "127.0.0.1:1337";
-
-  @Spec
-  CommandSpec spec;
 
   @Option(names = "--udp", paramLabel = "HOST:PORT",
       description = "Serve UDP on this address (IPv6 as [::1]:1337; port 0 picks one). Repeatable.")
@@ -110,15 +104,9 @@ final class ServeCommand implements Callable<Integer>, LocalCommand {
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "mcumgr4j-serve-shutdown"));
     try {
       start(udpBinds, serialSpecs, tcpBinds);
-    } catch (PtyPair.SocatMissingException e) {
-      stop();
-      PrintWriter err = spec.commandLine().getErr();
-      err.println("mcumgr4j: " + e.getMessage());
-      err.flush();
-      return ExitCodes.FAILURE;
     } catch (Exception e) {
       stop();
-      throw e;
+      throw e; // reported by ExitCodes: socat missing or a port in use is a local failure, in one line
     }
     System.out.println("data in " + dataDir.toAbsolutePath() + ", " + images + " image(s) of " + slotSize
         + " bytes per slot (Ctrl-C stops)");
