@@ -9,6 +9,7 @@ import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.simulator.SimulatedDevice;
 import io.mcumgr4j.simulator.link.Impairment;
 import io.mcumgr4j.simulator.link.LossyUdpProxy;
+import io.mcumgr4j.transfer.FileUploader;
 import io.mcumgr4j.transfer.ImageUploader;
 import io.mcumgr4j.transfer.TransferOptions;
 import io.mcumgr4j.transport.udp.UdpTransport;
@@ -31,6 +32,7 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.mcumgr4j.bench.TransferLoad echo 5000 [rounds]
  * java -cp benchmarks/target/benchmarks.jar io.mcumgr4j.bench.TransferLoad upload BYTES [rounds]
+ * java -cp benchmarks/target/benchmarks.jar io.mcumgr4j.bench.TransferLoad file BYTES [rounds] [--verify]
  *     [--loss P] [--delay-ms D] [--timeout-ms T] [--retries R] [--seed S] [--window W] [--buf-count N]
  *     [--proxy]   (through the relay even without loss or delay)
  * </pre>
@@ -67,10 +69,10 @@ public final class TransferLoad {
         Impairment link = Impairment.lossy(loss).withDelay(delay);
         try (LossyUdpProxy proxy = impaired ? LossyUdpProxy.start(address, link, link, seed + round) : null;
             SmpClient client = new SmpClient(new UdpTransport(impaired ? proxy.localAddress() : address), config)) {
-          if (mode.equals("echo")) {
-            echo(client, (int) amount, round);
-          } else {
-            upload(client, (int) amount, round, options(args));
+          switch (mode) {
+            case "echo" -> echo(client, (int) amount, round);
+            case "file" -> file(client, (int) amount, round, options(args));
+            default -> upload(client, (int) amount, round, options(args));
           }
           if (impaired) {
             System.out.println("  link: requests " + proxy.toDevice() + "; answers " + proxy.fromDevice());
@@ -108,6 +110,17 @@ public final class TransferLoad {
         seconds * 1e6 / result.requests());
   }
 
+  /** A file upload, with the after-upload hash check when {@code --verify} is given. */
+  private static void file(SmpClient client, int size, int round, TransferOptions options) {
+    byte[] data = new byte[size];
+    new Random(round).nextBytes(data);
+    long start = System.nanoTime();
+    int requests = new FileUploader(client, options).upload("/lfs1/load.bin", data);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("file round %d: %d bytes in %d requests%s, %.3f s = %.2f MB/s%n", round, size, requests,
+        options.verify() ? " and the hash check" : "", seconds, size / seconds / 1e6);
+  }
+
   private static TransferOptions options(String[] args) {
     TransferOptions.Builder b = TransferOptions.builder();
     String timeout = option(args, "--timeout-ms", null);
@@ -119,6 +132,7 @@ public final class TransferLoad {
       b.retries(Integer.parseInt(retries));
     }
     b.window(Integer.parseInt(option(args, "--window", "0")));
+    b.verify(List.of(args).contains("--verify"));
     return b.build();
   }
 
