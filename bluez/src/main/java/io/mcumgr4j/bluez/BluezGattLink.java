@@ -6,6 +6,7 @@ import io.mcumgr4j.transport.ble.GattLink;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -103,13 +104,12 @@ public final class BluezGattLink implements GattLink {
         throw new BluezException("connecting to " + target + " failed: " + e.getMessage(), e);
       }
       try {
-        Map<String, Map<String, Variant<?>>> characteristic = awaitCharacteristic(objects, devicePath, target, timeout);
-        String path = characteristic.keySet().iterator().next();
-        Object mtu = BluezTarget.value(characteristic.get(path), "MTU");
+        Map.Entry<String, Map<String, Variant<?>>> characteristic = awaitCharacteristic(objects, devicePath, target, timeout);
+        Object mtu = BluezTarget.value(characteristic.getValue(), "MTU");
         return new BluezGattLink(
             bus,
             device,
-            bus.getRemoteObject(Bluez.BUS_NAME, path, Bluez.GattCharacteristic1.class),
+            bus.getRemoteObject(Bluez.BUS_NAME, characteristic.getKey(), Bluez.GattCharacteristic1.class),
             mtu instanceof Number n ? n.intValue() : Fragments.MIN_ATT_MTU,
             target.toString());
       } catch (IOException | RuntimeException | DBusException e) {
@@ -149,8 +149,8 @@ public final class BluezGattLink implements GattLink {
     return path;
   }
 
-  /** Waits for the device's {@code ServicesResolved}, then finds the SMP characteristic: path to properties. */
-  private static Map<String, Map<String, Variant<?>>> awaitCharacteristic(
+  /** Waits for the device's {@code ServicesResolved}, then finds the SMP characteristic: its path and properties. */
+  private static Map.Entry<String, Map<String, Variant<?>>> awaitCharacteristic(
       ObjectManager objects, String device, BluezTarget target, Duration timeout) throws BluezException {
     long deadline = System.nanoTime() + timeout.toNanos();
     Map<String, Map<String, Map<String, Variant<?>>>> all = objects(objects);
@@ -168,7 +168,7 @@ public final class BluezGattLink implements GattLink {
     if (path == null) {
       throw new BluezException("device " + target + " has no SMP service (" + SmpService.SERVICE + ")");
     }
-    return Map.of(path, all.get(path).get(CHARACTERISTIC));
+    return Map.entry(path, all.get(path).get(CHARACTERISTIC));
   }
 
   private static boolean uuid(Map<String, Variant<?>> properties, String uuid) {
@@ -225,14 +225,23 @@ public final class BluezGattLink implements GattLink {
     try {
       notifications = bus.addSigHandler(PropertiesChanged.class, characteristic, changed -> {
         Variant<?> value = changed.getPropertiesChanged().get("Value");
-        if (CHARACTERISTIC.equals(changed.getInterfaceName()) && value != null && value.getValue() instanceof byte[] bytes) {
-          values.accept(bytes);
+        if (CHARACTERISTIC.equals(changed.getInterfaceName()) && value != null && value.getValue() instanceof List<?> bytes) {
+          values.accept(bytes(bytes));
         }
       });
       characteristic.StartNotify();
     } catch (DBusException | DBusExecutionException e) {
       throw new BluezException("notifications from " + address + " could not be enabled: " + e.getMessage(), e);
     }
+  }
+
+  /** dbus-java hands a variant's {@code ay} over as a list of bytes. */
+  private static byte[] bytes(List<?> list) {
+    byte[] bytes = new byte[list.size()];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = ((Number) list.get(i)).byteValue();
+    }
+    return bytes;
   }
 
   @Override
