@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -88,8 +89,9 @@ public final class BluezGattLink implements GattLink {
 
   private static BluezGattLink open(DBusConnection bus, BluezTarget target, Duration timeout) throws IOException {
     try {
-      if (!bus.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class).NameHasOwner(Bluez.BUS_NAME)) {
-        throw new BluezException("BlueZ is not running: no " + Bluez.BUS_NAME + " on the D-Bus bus (start bluetoothd)");
+      DBus daemon = bus.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class);
+      if (!daemon.NameHasOwner(Bluez.BUS_NAME)) {
+        throw new BluezException("BlueZ is not running: no " + Bluez.BUS_NAME + " on the bus (start bluetoothd)");
       }
       ObjectManager objects = bus.getRemoteObject(Bluez.BUS_NAME, "/", ObjectManager.class);
       String adapter = find(objects(objects), ADAPTER, "", p -> true);
@@ -104,7 +106,8 @@ public final class BluezGattLink implements GattLink {
         throw new BluezException("connecting to " + target + " failed: " + e.getMessage(), e);
       }
       try {
-        Map.Entry<String, Map<String, Variant<?>>> characteristic = awaitCharacteristic(objects, devicePath, target, timeout);
+        Map.Entry<String, Map<String, Variant<?>>> characteristic =
+            awaitCharacteristic(objects, devicePath, target, timeout);
         Object mtu = BluezTarget.value(characteristic.getValue(), "MTU");
         return new BluezGattLink(
             bus,
@@ -144,35 +147,45 @@ public final class BluezGattLink implements GattLink {
       }
     }
     if (path == null) {
-      throw new BluezException("device " + target + " not found within " + timeout.toMillis() + " ms of scanning");
+      throw new BluezException("device " + target + " not found within " + timeout.toMillis() + " ms");
     }
     return path;
   }
 
-  /** Waits for the device's {@code ServicesResolved}, then finds the SMP characteristic: its path and properties. */
+  /**
+   * Waits for the device's {@code ServicesResolved}, as BlueZ lists a device's GATT objects only
+   * once it has discovered them, then finds the SMP characteristic: its path and properties.
+   */
   private static Map.Entry<String, Map<String, Variant<?>>> awaitCharacteristic(
       ObjectManager objects, String device, BluezTarget target, Duration timeout) throws BluezException {
     long deadline = System.nanoTime() + timeout.toNanos();
     Map<String, Map<String, Map<String, Variant<?>>>> all = objects(objects);
-    while (!Boolean.TRUE.equals(BluezTarget.value(all.get(device).getOrDefault(DEVICE, Map.of()), "ServicesResolved"))) {
+    while (!Boolean.TRUE.equals(BluezTarget.value(properties(all, device, DEVICE), "ServicesResolved"))) {
       if (System.nanoTime() >= deadline) {
-        throw new BluezException("the services of " + target + " were not resolved within " + timeout.toMillis() + " ms");
+        throw new BluezException(
+            "the services of " + target + " were not resolved within " + timeout.toMillis() + " ms");
       }
       pause();
       all = objects(objects);
     }
     Map<String, Map<String, Map<String, Variant<?>>>> resolved = all;
-    String path = find(all, CHARACTERISTIC, device + "/", p -> uuid(p, SmpService.CHARACTERISTIC.toString())
-        && BluezTarget.value(p, "Service") instanceof DBusPath service
-        && uuid(resolved.getOrDefault(service.getPath(), Map.of()).getOrDefault(SERVICE, Map.of()), SmpService.SERVICE.toString()));
+    String path = find(all, CHARACTERISTIC, device + "/", c -> uuid(c, SmpService.CHARACTERISTIC)
+        && BluezTarget.value(c, "Service") instanceof DBusPath service
+        && uuid(properties(resolved, service.getPath(), SERVICE), SmpService.SERVICE));
     if (path == null) {
       throw new BluezException("device " + target + " has no SMP service (" + SmpService.SERVICE + ")");
     }
     return Map.entry(path, all.get(path).get(CHARACTERISTIC));
   }
 
-  private static boolean uuid(Map<String, Variant<?>> properties, String uuid) {
-    return uuid.equalsIgnoreCase(String.valueOf(BluezTarget.value(properties, "UUID")));
+  private static boolean uuid(Map<String, Variant<?>> properties, UUID uuid) {
+    return uuid.toString().equalsIgnoreCase(String.valueOf(BluezTarget.value(properties, "UUID")));
+  }
+
+  /** One interface's properties of one object, none if the object or the interface is gone. */
+  private static Map<String, Variant<?>> properties(
+      Map<String, Map<String, Map<String, Variant<?>>>> all, String path, String iface) {
+    return all.getOrDefault(path, Map.of()).getOrDefault(iface, Map.of());
   }
 
   /** The first object under {@code prefix} with the interface whose properties pass. */
@@ -180,14 +193,15 @@ public final class BluezGattLink implements GattLink {
       Map<String, Map<String, Map<String, Variant<?>>>> all, String iface, String prefix,
       Predicate<Map<String, Variant<?>>> test) {
     return all.entrySet().stream()
-        .filter(e -> e.getKey().startsWith(prefix) && e.getValue().containsKey(iface) && test.test(e.getValue().get(iface)))
+        .filter(e -> e.getKey().startsWith(prefix) && e.getValue().containsKey(iface))
+        .filter(e -> test.test(e.getValue().get(iface)))
         .map(Map.Entry::getKey)
         .sorted()
         .findFirst()
         .orElse(null);
   }
 
-  /** BlueZ's objects by path string: dbus-java's paths as map keys are not compared by value everywhere. */
+  /** BlueZ's objects, keyed by the path's text, as prefixes and the {@code Service} property are compared. */
   private static Map<String, Map<String, Map<String, Variant<?>>>> objects(ObjectManager objects) {
     Map<String, Map<String, Map<String, Variant<?>>>> byPath = new HashMap<>();
     objects.GetManagedObjects().forEach((path, interfaces) -> byPath.put(path.getPath(), interfaces));
@@ -225,7 +239,9 @@ public final class BluezGattLink implements GattLink {
     try {
       notifications = bus.addSigHandler(PropertiesChanged.class, characteristic, changed -> {
         Variant<?> value = changed.getPropertiesChanged().get("Value");
-        if (CHARACTERISTIC.equals(changed.getInterfaceName()) && value != null && value.getValue() instanceof List<?> bytes) {
+        if (CHARACTERISTIC.equals(changed.getInterfaceName())
+            && value != null
+            && value.getValue() instanceof List<?> bytes) {
           values.accept(bytes(bytes));
         }
       });

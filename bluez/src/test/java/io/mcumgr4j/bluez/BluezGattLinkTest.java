@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcumgr4j.annotation.Op;
+import io.mcumgr4j.bluez.FakeBluez.OnConnect;
 import io.mcumgr4j.cbor.CborWriter;
 import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.client.SmpClient;
@@ -47,7 +48,7 @@ class BluezGattLinkTest {
   @Test
   void connectsByAddressAndEchoesThroughSmpClient() throws Exception {
     try (FakeBluez bluez = new FakeBluez(bus.address(), server, true)) {
-      bluez.device(ADDRESS, "zephyr", 247, true, false);
+      bluez.device(ADDRESS, "zephyr", 247, true, OnConnect.RESOLVE);
       try (BluezGattLink link = BluezGattLink.connect(bus.address(), BluezTarget.parse("aa:bb:cc:dd:ee:01"), TIMEOUT);
           SmpClient client = new SmpClient(new GattTransport(link), CONFIG)) {
         assertThat(link.attMtu()).isEqualTo(247);
@@ -70,14 +71,15 @@ class BluezGattLinkTest {
         assertThat(link.address()).isEqualTo("\"zephyr-smp\"");
         assertThat(echo(client, "hi")).isEqualTo(echoed("hi"));
       }
-      assertThat(bluez.calls).containsSubsequence("Adapter1.StartDiscovery", "Adapter1.StopDiscovery", "Device1.Connect");
+      assertThat(bluez.calls)
+          .containsSubsequence("Adapter1.StartDiscovery", "Adapter1.StopDiscovery", "Device1.Connect");
     }
   }
 
   @Test
   void aResponseSpansSeveralNotificationsAtTheSmallestMtu() throws Exception {
     try (FakeBluez bluez = new FakeBluez(bus.address(), server, true)) {
-      bluez.device(ADDRESS, "zephyr", 23, true, false);
+      bluez.device(ADDRESS, "zephyr", 23, true, OnConnect.RESOLVE);
       String text = "a response longer than one notification ".repeat(8);
       try (BluezGattLink link = BluezGattLink.connect(bus.address(), BluezTarget.address(ADDRESS), TIMEOUT);
           SmpClient client = new SmpClient(new GattTransport(link, 2048), CONFIG)) {
@@ -118,7 +120,7 @@ class BluezGattLinkTest {
   @Test
   void aDeviceWithoutTheSmpServiceIsDisconnectedAgain() throws Exception {
     try (FakeBluez bluez = new FakeBluez(bus.address(), server, true)) {
-      bluez.device(ADDRESS, "headset", 247, false, false);
+      bluez.device(ADDRESS, "headset", 247, false, OnConnect.RESOLVE);
       assertThatThrownBy(() -> BluezGattLink.connect(bus.address(), BluezTarget.address(ADDRESS), TIMEOUT))
           .isInstanceOf(BluezException.class)
           .hasMessageContaining("has no SMP service");
@@ -129,10 +131,22 @@ class BluezGattLinkTest {
   @Test
   void aFailedConnectSaysSo() throws Exception {
     try (FakeBluez bluez = new FakeBluez(bus.address(), server, true)) {
-      bluez.device(ADDRESS, "zephyr", 247, true, true);
+      bluez.device(ADDRESS, "zephyr", 247, true, OnConnect.FAIL);
       assertThatThrownBy(() -> BluezGattLink.connect(bus.address(), BluezTarget.address(ADDRESS), TIMEOUT))
           .isInstanceOf(BluezException.class)
           .hasMessageContaining("connecting to " + ADDRESS + " failed");
+    }
+  }
+
+  @Test
+  void servicesNeverResolvedWithinTheTimeoutSaySoAndDisconnect() throws Exception {
+    try (FakeBluez bluez = new FakeBluez(bus.address(), server, true)) {
+      bluez.device(ADDRESS, "zephyr", 247, true, OnConnect.NEVER_RESOLVE);
+      Duration timeout = Duration.ofMillis(300);
+      assertThatThrownBy(() -> BluezGattLink.connect(bus.address(), BluezTarget.address(ADDRESS), timeout))
+          .isInstanceOf(BluezException.class)
+          .hasMessageContaining("the services of " + ADDRESS + " were not resolved within 300 ms");
+      assertThat(bluez.calls).containsSubsequence("Device1.Connect", "Device1.Disconnect");
     }
   }
 

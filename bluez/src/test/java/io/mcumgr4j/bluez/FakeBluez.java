@@ -52,20 +52,29 @@ final class FakeBluez implements AutoCloseable {
     bus.requestBusName(Bluez.BUS_NAME);
   }
 
+  /** What {@code Device1.Connect} does. */
+  enum OnConnect {
+    /** Connects and resolves the services. */
+    RESOLVE,
+    /** Connects but never resolves the services. */
+    NEVER_RESOLVE,
+    /** Fails, as a device out of range does. */
+    FAIL
+  }
+
   /**
    * A device BlueZ already knows.
    *
    * @param mtu the SMP characteristic's MTU property, 0 for a BlueZ older than 5.62 without it
    * @param smp whether it has the SMP service, else only a battery service
-   * @param refuse whether connecting to it fails
    */
-  void device(String address, String name, int mtu, boolean smp, boolean refuse) throws DBusException {
-    export(new Device(address, name, mtu, smp, refuse));
+  void device(String address, String name, int mtu, boolean smp, OnConnect onConnect) throws DBusException {
+    export(new Device(address, name, mtu, smp, onConnect));
   }
 
   /** A device that appears, with the SMP service, only once discovery starts. */
   void deviceOnDiscovery(String address, String name, int mtu) {
-    onDiscovery.add(new Device(address, name, mtu, true, false));
+    onDiscovery.add(new Device(address, name, mtu, true, OnConnect.RESOLVE));
   }
 
   private void export(FakeObject object) throws DBusException {
@@ -158,14 +167,14 @@ final class FakeBluez implements AutoCloseable {
     private final String address;
     private final int mtu;
     private final boolean smp;
-    private final boolean refuse;
+    private final OnConnect onConnect;
 
-    Device(String address, String name, int mtu, boolean smp, boolean refuse) {
+    Device(String address, String name, int mtu, boolean smp, OnConnect onConnect) {
       super(ADAPTER_PATH + "/dev_" + address.replace(':', '_'));
       this.address = address;
       this.mtu = mtu;
       this.smp = smp;
-      this.refuse = refuse;
+      this.onConnect = onConnect;
       set("org.bluez.Device1", "Address", address);
       set("org.bluez.Device1", "Name", name);
       set("org.bluez.Device1", "Alias", name);
@@ -177,8 +186,12 @@ final class FakeBluez implements AutoCloseable {
     @Override
     public void Connect() {
       calls.add("Device1.Connect");
-      if (refuse) {
+      if (onConnect == OnConnect.FAIL) {
         throw new DBusExecutionException("le-connection-abort-by-local");
+      }
+      set("org.bluez.Device1", "Connected", true);
+      if (onConnect == OnConnect.NEVER_RESOLVE) {
+        return;
       }
       try {
         String service = path + "/service0010";
@@ -189,7 +202,6 @@ final class FakeBluez implements AutoCloseable {
       } catch (DBusException e) {
         throw new DBusExecutionException(e.getMessage(), e);
       }
-      set("org.bluez.Device1", "Connected", true);
       set("org.bluez.Device1", "ServicesResolved", true);
     }
 

@@ -31,7 +31,8 @@ final class PrivateBus implements AutoCloseable {
   }
 
   static PrivateBus start(Path dir) throws IOException, InterruptedException {
-    assumeTrue(Files.isExecutable(DAEMON), "no " + DAEMON + ": install Debian's dbus-daemon package to run the BlueZ tests");
+    assumeTrue(Files.isExecutable(DAEMON),
+        "no " + DAEMON + ": install Debian's dbus-daemon package to run the BlueZ tests");
     Path config = dir.resolve("bus.conf");
     Files.writeString(config, """
         <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
