@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.OptionSpec;
 final class CommandTree {
 
   /** The global options that only mean something to a command that talks to a device. */
-  static final Set<String> DEVICE_OPTIONS = Set.of("--conn", "--timeout", "--retries", "--mtu", "--smp-v1");
+  static final Set<String> DEVICE_OPTIONS = Set.of("--conn", "--timeout", "--retries", "--mtu", "--scan-timeout", "--smp-v1");
 
   private CommandTree() {}
 

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,9 +26,13 @@ import picocli.CommandLine.ScopeType;
         DemoCommand.class})
 public final class Main {
 
+  /** dbus-java's chatter (which transport it picked) is no business of a command's output; held so it stays set. */
+  private static final Logger DBUS = Logger.getLogger("org.freedesktop.dbus");
+
   @Option(names = {"-c", "--conn"}, paramLabel = "CONN", scope = ScopeType.INHERIT,
-      description = "The device: udp:HOST[:PORT] (IPv6 as udp:[::1]:1337), serial:DEVICE[,baud=N] or "
-          + "tcp:HOST:PORT (a UART on a TCP socket, as QEMU and Renode offer it). "
+      description = "The device: udp:HOST[:PORT] (IPv6 as udp:[::1]:1337), serial:DEVICE[,baud=N], "
+          + "tcp:HOST:PORT (a UART on a TCP socket, as QEMU and Renode offer it), or over Bluetooth LE "
+          + "(Linux, BlueZ) ble:ADDRESS or ble:name=NAME. "
           + "Default: ${DEFAULT-VALUE}.", defaultValue = "udp:127.0.0.1:1337")
   String conn;
 
@@ -41,6 +47,11 @@ public final class Main {
   @Option(names = "--mtu", scope = ScopeType.INHERIT,
       description = "Largest SMP packet sent in one datagram or serial message (default: 1500 for UDP, 2048 for serial).")
   Integer mtu;
+
+  @Option(names = "--scan-timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT,
+      description = "For ble: how long to look for the device, and then to connect. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "10")
+  double scanTimeoutSeconds;
 
   @Option(names = "--smp-v1", scope = ScopeType.INHERIT, description = "Send SMP v1 (legacy) requests.")
   boolean v1;
@@ -57,6 +68,7 @@ public final class Main {
   private boolean terminal;
 
   public static void main(String[] args) {
+    DBUS.setLevel(Level.WARNING);
     System.exit(run(System.out, System.err, Terminal.stdoutIsTerminal(), args));
   }
 
@@ -95,7 +107,8 @@ public final class Main {
         .withTimeout(Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))))
         .withRetries(retries)
         .withVersion(v1 ? SmpHeader.VERSION_1 : SmpHeader.VERSION_2);
-    return new SmpClient(Connections.open(conn, mtu), config);
+    Duration scanTimeout = Duration.ofMillis(Math.max(1, Math.round(scanTimeoutSeconds * 1000)));
+    return new SmpClient(Connections.open(conn, mtu, scanTimeout), config);
   }
 
   /** Whether results go to a terminal (which then gets the device's shell output untouched). */

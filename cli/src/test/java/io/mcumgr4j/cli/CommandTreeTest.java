@@ -42,7 +42,7 @@ class CommandTreeTest {
     Map<String, CommandLine> subs = tree().getSubcommands();
     for (CommandLine local : List.of(subs.get("serve"), subs.get("demo"), subs.get("image").getSubcommands().get("create"))) {
       assertThat(names(local)).as(local.getCommandName())
-          .doesNotContain("-c", "--conn", "--timeout", "--retries", "--mtu", "--smp-v1")
+          .doesNotContain("-c", "--conn", "--timeout", "--retries", "--mtu", "--scan-timeout", "--smp-v1")
           .contains("-h", "--help", "--json");
     }
     assertThat(names(subs.get("os").getSubcommands().get("echo")))

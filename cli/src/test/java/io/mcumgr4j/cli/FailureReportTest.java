@@ -23,13 +23,22 @@ class FailureReportTest extends CliDeviceTest {
   @Test
   void malformedConnectionsAreUsageErrorsBeforeAnythingIsSent() {
     for (String bad : List.of("bogus", "udp:", "udp::1337", "udp:127.0.0.1:99999", "udp:127.0.0.1:port",
-        "tcp:1.2.3.4", "tcp:", "serial:", "serial:/dev/null,baud=fast", "udp:[::1")) {
+        "tcp:1.2.3.4", "tcp:", "serial:", "serial:/dev/null,baud=fast", "udp:[::1", "ble:", "ble:AA:BB",
+        "ble:name=")) {
       Run run = CliDevice.runAlone("-c", bad, "os", "echo", "hi");
       assertThat(run.code()).as(bad).isEqualTo(ExitCodes.USAGE);
       assertOneLine(run);
       assertThat(run.err()).as(bad).contains(bad.substring(bad.indexOf(':') + 1));
       assertThat(run.out()).isEmpty();
     }
+  }
+
+  @Test
+  void aBleDeviceThatCannotBeReachedIsTheLinksExitCode() {
+    // no build machine has a radio: without BlueZ, or with it and no such device, the link fails
+    Run run = CliDevice.runAlone("-c", "ble:AA:BB:CC:DD:EE:FF", "--scan-timeout", "0.3", "os", "echo", "hi");
+    assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.UNREACHABLE);
+    assertOneLine(run);
   }
 
   @Test
