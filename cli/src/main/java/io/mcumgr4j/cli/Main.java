@@ -68,7 +68,6 @@ public final class Main {
   private boolean terminal;
 
   public static void main(String[] args) {
-    DBUS.setLevel(Level.WARNING);
     System.exit(run(System.out, System.err, Terminal.stdoutIsTerminal(), args));
   }
 
@@ -81,6 +80,7 @@ public final class Main {
   }
 
   private static int run(PrintStream out, PrintStream err, boolean terminal, String... args) {
+    DBUS.setLevel(Level.WARNING);
     Main main = new Main();
     main.out = out;
     main.terminal = terminal;
