@@ -5,7 +5,6 @@ import static io.mcumgr4j.server.Packets.message;
 import static io.mcumgr4j.server.Packets.rcResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mcumgr4j.annotation.Op;
 import io.mcumgr4j.callback.CallbackResult;
 import io.mcumgr4j.callback.CommandEvent;
 import io.mcumgr4j.callback.MgmtEventIds;
@@ -31,43 +30,23 @@ class GroupErrorFailureTest {
 
   GroupErrorFailureTest() {
     server.register(new TestGroups.EchoGroup());
-    server.register(new GroupHandler() {
-      @Override
-      public int groupId() {
-        return GROUP;
-      }
-
-      @Override
-      public String name() {
-        return "failing group errors";
-      }
-
-      @Override
-      public int commandSlots() {
-        return 3;
-      }
-
-      @Override
-      public CommandHandler handler(int id, Op op) {
-        return switch (id) {
-          case CMD_ENTRIES_TOO_LONG -> (ctx, in, out) -> {
-            throw new GroupErrorException(TestGroups.TestError.NOT_WANTED)
-                .withEntries(w -> w.bytes("blob", new byte[1000]));
-          };
-          case CMD_ENTRIES_THROW -> (ctx, in, out) -> {
-            throw new GroupErrorException(TestGroups.TestError.NOT_WANTED)
-                .withEntries(w -> {
-                  throw new IllegalStateException("bug in the entries");
-                });
-          };
-          case CMD_RC_ZERO -> (ctx, in, out) -> {
-            out.key("partial").text("output");
-            throw new MgmtException(0, "zero");
-          };
-          default -> null;
-        };
-      }
-    });
+    server.register(TestGroups.group(GROUP, "failing group errors", 3, (id, op) -> switch (id) {
+      case CMD_ENTRIES_TOO_LONG -> (ctx, in, out) -> {
+        throw new GroupErrorException(TestGroups.TestError.NOT_WANTED)
+            .withEntries(w -> w.bytes("blob", new byte[1000]));
+      };
+      case CMD_ENTRIES_THROW -> (ctx, in, out) -> {
+        throw new GroupErrorException(TestGroups.TestError.NOT_WANTED)
+            .withEntries(w -> {
+              throw new IllegalStateException("bug in the entries");
+            });
+      };
+      case CMD_RC_ZERO -> (ctx, in, out) -> {
+        out.key("partial").text("output");
+        throw new MgmtException(0, "zero");
+      };
+      default -> null;
+    }));
     server.callbacks().register(MgmtEventIds.CMD_DONE, (event, data, previous) -> {
       done.add((CommandEvent) data);
       return CallbackResult.OK;

@@ -1,6 +1,12 @@
 package io.mcumgr4j.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcumgr4j.annotation.Op;
+import io.mcumgr4j.client.SmpClient;
+import io.mcumgr4j.frame.SmpFrame;
 import io.mcumgr4j.frame.SmpHeader;
+import io.mcumgr4j.testing.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -92,5 +98,18 @@ public final class Packets {
   /** The whole {@code {rc}} response (Zephyr's {@code BF 62 72 63 <rc> FF}) for rc 0..23. */
   public static String rcResponse(int op, int version, int group, int seq, int command, int rc) {
     return header(op, version, 6, group, seq, command) + "bf627263" + String.format("%02x", rc) + "ff";
+  }
+
+  /**
+   * Sends the os/echo request of Zephyr's recorded {@code link} exchange through {@code client} and
+   * checks that the answer is Zephyr's: its payload byte for byte, op 3, its header's length.
+   */
+  public static SmpFrame assertZephyrEcho(SmpClient client, String link) {
+    Vectors.Exchange zephyr = Vectors.get(link, "os/echo");
+    SmpFrame rsp = client.send(Op.WRITE, 0, 0, zephyr.requestPayload());
+    assertThat(hex(rsp.payload())).isEqualTo(hex(zephyr.responsePayload()));
+    assertThat(rsp.header().op()).isEqualTo(3);
+    assertThat(rsp.header().length()).isEqualTo(rsp.payload().length);
+    return rsp;
   }
 }

@@ -33,42 +33,22 @@ class ServerLanesTest {
   private final SmpServer server = new SmpServer(ServerConfig.DEFAULT.withWorkerThreads(4).withQueueCapacity(2000));
 
   ServerLanesTest() {
-    server.register(new GroupHandler() {
-      @Override
-      public int groupId() {
-        return GROUP;
-      }
-
-      @Override
-      public String name() {
-        return "lanes";
-      }
-
-      @Override
-      public int commandSlots() {
-        return 3;
-      }
-
-      @Override
-      public CommandHandler handler(int id, Op op) {
-        return switch (id) {
-          case CMD_RECORD -> (ctx, in, out) -> arrivals.add(ctx.peer() + ":" + number(in));
-          case CMD_BLOCK -> (ctx, in, out) -> {
-            blocked.countDown();
-            await(unblock);
-            arrivals.add("handler done");
-          };
-          case CMD_EXCLUSIVE -> (ctx, in, out) -> {
-            try {
-              server.runExclusive(() -> { });
-            } catch (RuntimeException e) {
-              fromHandler.set(e);
-            }
-          };
-          default -> null;
-        };
-      }
-    });
+    server.register(TestGroups.group(GROUP, "lanes", 3, (id, op) -> switch (id) {
+      case CMD_RECORD -> (ctx, in, out) -> arrivals.add(ctx.peer() + ":" + number(in));
+      case CMD_BLOCK -> (ctx, in, out) -> {
+        blocked.countDown();
+        await(unblock);
+        arrivals.add("handler done");
+      };
+      case CMD_EXCLUSIVE -> (ctx, in, out) -> {
+        try {
+          server.runExclusive(() -> { });
+        } catch (RuntimeException e) {
+          fromHandler.set(e);
+        }
+      };
+      default -> null;
+    }));
   }
 
   @AfterEach

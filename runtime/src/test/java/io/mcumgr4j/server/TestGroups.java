@@ -329,4 +329,35 @@ public final class TestGroups {
     server.register(new TestGroup());
     return server;
   }
+
+  /** Gives a test group's handler for a command id and op, or {@code null} for an empty slot. */
+  @FunctionalInterface
+  public interface Handlers {
+    CommandHandler handler(int id, Op op);
+  }
+
+  /** A small group of a test's own, without an anonymous class's four methods. */
+  public static GroupHandler group(int id, String name, int commandSlots, Handlers handlers) {
+    return new GroupHandler() {
+      @Override
+      public int groupId() {
+        return id;
+      }
+
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public int commandSlots() {
+        return commandSlots;
+      }
+
+      @Override
+      public CommandHandler handler(int command, Op op) {
+        return handlers.handler(command, op);
+      }
+    };
+  }
 }

@@ -50,14 +50,9 @@ class TcpRoundTripTest {
 
   @Test
   void echoRoundTripGivesZephyrsBytes() throws Exception {
-    Vectors.Exchange zephyr = Vectors.get("serial", "os/echo");
     try (TcpServerEndpoint endpoint = new TcpServerEndpoint(server, LOOPBACK_ANY_PORT);
         SmpClient client = new SmpClient(new TcpTransport(endpoint.localAddress()), CONFIG)) {
-      SmpFrame rsp = client.send(Op.WRITE, 0, 0, zephyr.requestPayload());
-
-      assertThat(Packets.hex(rsp.payload())).isEqualTo(Packets.hex(zephyr.responsePayload()));
-      assertThat(rsp.header().op()).isEqualTo(3);
-      assertThat(rsp.header().length()).isEqualTo(rsp.payload().length);
+      Packets.assertZephyrEcho(client, "serial");
     }
   }
 

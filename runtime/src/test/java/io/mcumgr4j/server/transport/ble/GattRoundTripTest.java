@@ -15,7 +15,6 @@ import io.mcumgr4j.server.Packets;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
 import io.mcumgr4j.server.TestGroups;
-import io.mcumgr4j.testing.Vectors;
 import io.mcumgr4j.transport.ble.GattTransport;
 import java.io.IOException;
 import java.time.Duration;
@@ -39,12 +38,10 @@ class GattRoundTripTest {
 
   @Test
   void zephyrsEchoAtEveryMtu() throws IOException {
-    Vectors.Exchange zephyr = Vectors.get("udp", "os/echo");
     for (int attMtu : new int[] {Fragments.MIN_ATT_MTU, 24, 64, 185, 247, Fragments.MAX_ATT_MTU}) {
       InMemoryGattLink link = new InMemoryGattLink(server, attMtu);
       try (SmpClient client = new SmpClient(new GattTransport(link, 2048), CONFIG)) {
-        SmpFrame rsp = client.send(Op.WRITE, 0, 0, zephyr.requestPayload());
-        assertThat(Packets.hex(rsp.payload())).as("MTU %d", attMtu).isEqualTo(Packets.hex(zephyr.responsePayload()));
+        Packets.assertZephyrEcho(client, "udp");
         assertThat(client.transport().address()).isEqualTo("ble:in-memory");
       }
     }

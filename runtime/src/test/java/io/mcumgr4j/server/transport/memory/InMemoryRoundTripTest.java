@@ -32,11 +32,8 @@ class InMemoryRoundTripTest {
 
   @Test
   void echoRoundTripGivesZephyrsBytes() throws Exception {
-    Vectors.Exchange zephyr = Vectors.get("udp", "os/echo");
     try (SmpClient client = new SmpClient(new InMemoryTransport(server), CONFIG)) {
-      SmpFrame rsp = client.send(Op.WRITE, 0, 0, zephyr.requestPayload());
-      assertThat(Packets.hex(rsp.payload())).isEqualTo(Packets.hex(zephyr.responsePayload()));
-      assertThat(rsp.header().op()).isEqualTo(3);
+      Packets.assertZephyrEcho(client, "udp");
 
       SmpFrame params = client.send(Op.READ, 0, 6, Packets.bytes("a0"));
       assertThat(Packets.hex(params.payload()))

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mcumgr4j.annotation.Op;
 import io.mcumgr4j.cbor.CborWriter;
 import io.mcumgr4j.frame.SmpHeader;
-import io.mcumgr4j.server.CommandHandler;
-import io.mcumgr4j.server.GroupHandler;
 import io.mcumgr4j.server.Packets;
 import io.mcumgr4j.server.ServerConfig;
 import io.mcumgr4j.server.SmpServer;
+import io.mcumgr4j.server.TestGroups;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -53,38 +52,18 @@ class UdpServerEndpointTest {
   private UdpServerEndpoint endpoint(ServerConfig config) throws Exception {
     server = new SmpServer(config);
     open.add(server);
-    server.register(new GroupHandler() {
-      @Override
-      public int groupId() {
-        return GROUP;
-      }
-
-      @Override
-      public String name() {
-        return "readers";
-      }
-
-      @Override
-      public int commandSlots() {
-        return 2;
-      }
-
-      @Override
-      public CommandHandler handler(int id, Op op) {
-        return switch (id) {
-          case CMD_RECORD -> (ctx, in, out) -> arrivals.add(ctx.header().sequence());
-          case CMD_BLOCK -> (ctx, in, out) -> {
-            blocked.countDown();
-            try {
-              unblock.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          };
-          default -> null;
-        };
-      }
-    });
+    server.register(TestGroups.group(GROUP, "readers", 2, (id, op) -> switch (id) {
+      case CMD_RECORD -> (ctx, in, out) -> arrivals.add(ctx.header().sequence());
+      case CMD_BLOCK -> (ctx, in, out) -> {
+        blocked.countDown();
+        try {
+          unblock.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      };
+      default -> null;
+    }));
     UdpServerEndpoint endpoint = new UdpServerEndpoint(server, LOOPBACK_ANY_PORT);
     open.add(endpoint);
     return endpoint;
