@@ -7,12 +7,14 @@ package io.mcumgr4j.server;
  *     and the largest response written (Zephyr's {@code CONFIG_MCUMGR_TRANSPORT_NETBUF_SIZE},
  *     reported as {@code buf_size})
  * @param bufCount buffers the device has (reported as {@code buf_count})
- * @param workerThreads threads that handle requests; the requests of one peer always go to the
- *     same thread, so they are handled in order, and different peers may go in parallel
+ * @param workerThreads threads that handle the requests endpoints {@linkplain SmpServer#submit
+ *     submit}; the requests of one peer always go to the same thread, so they are handled in
+ *     order, and different peers may go in parallel (the UDP endpoint handles its requests on its
+ *     own thread instead)
  * @param queueCapacity request packets that may wait for each worker (every worker has a queue
  *     of this size, so one busy peer can use all of its worker's queue whatever the number of
- *     workers); a packet arriving when its worker's queue is full is dropped, as a device out of
- *     buffers drops it
+ *     workers), and datagrams that may wait for a UDP endpoint; a packet arriving when its queue
+ *     is full is dropped, as a device out of buffers drops it
  * @param verboseErrors whether {@code {rc}} responses carry the {@code rsn} text
  *     ({@code CONFIG_MCUMGR_SMP_VERBOSE_ERR_RESPONSE}; off in Zephyr's sample)
  * @param supportV1 whether SMP v1 requests are served ({@code

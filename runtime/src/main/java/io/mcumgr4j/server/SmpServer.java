@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * one of {@code workerThreads} single-thread workers, each with its own queue of {@code
  * queueCapacity} packets. The requests of one peer are therefore handled one at a time and in
  * the order they arrived, as Zephyr handles a transport's requests, while different peers may be
- * handled in parallel (peers that hash to the same worker share it). {@link #runExclusive} runs
+ * handled in parallel (peers that hash to the same worker share it). An endpoint may instead
+ * handle on its own thread with {@link #process}, as the UDP one does. {@link #runExclusive} runs
  * an action while no message is being handled, e.g. a simulated reset.
  *
  * <p>The work is shared out: {@link GroupRegistry} holds the groups, {@link PeerLanes} the
@@ -106,6 +107,14 @@ public final class SmpServer implements AutoCloseable {
   /** Packets dropped without an answer: oversized, queue full, or too short for a header. */
   public long droppedPackets() {
     return drops.count();
+  }
+
+  /**
+   * Counts a packet an endpoint dropped without handing it to the server, as a device out of
+   * buffers drops it (an endpoint that queues requests itself, as the UDP one does).
+   */
+  public void dropped(String why, TransportInfo info) {
+    drops.drop(why, info);
   }
 
   /**

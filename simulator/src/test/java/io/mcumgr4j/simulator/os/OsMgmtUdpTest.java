@@ -225,8 +225,8 @@ class OsMgmtUdpTest {
       });
       assertThat(tasks.keySet()).contains("twin").anyMatch(k -> k.startsWith("twin#"));
       assertThat(tasks.get("twin").state()).isEqualTo(0x02L); // waiting on the latch: pending
-      // The worker answering is running.
-      assertThat(tasks.entrySet()).anyMatch(e -> e.getKey().startsWith("smp-worker-")
+      // The UDP endpoint's thread, answering, is running.
+      assertThat(tasks.entrySet()).anyMatch(e -> e.getKey().startsWith("smp-udp-server-")
           && e.getValue().state() == 0x80);
     } finally {
       release.countDown();
