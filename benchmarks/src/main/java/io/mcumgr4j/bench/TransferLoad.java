@@ -102,9 +102,13 @@ public final class TransferLoad {
     byte[] payload = new byte[size];
     new Random(round).nextBytes(payload);
     byte[] image = new McubootImageBuilder().version(ImageVersion.of(1, 0, round)).payload(payload).build();
+    count = 0;
     long start = System.nanoTime();
     ImageUploader.Result result = new ImageUploader(client, options).upload(image);
     double seconds = (System.nanoTime() - start) / 1e9;
+    int n = count;
+    System.out.printf("  chunks: %.1f us per chunk between the first and the last but one answer%n",
+        (marks[n - 2] - marks[0]) / 1e3 / (n - 2));
     System.out.printf("upload round %d: %d bytes in %d requests, %.3f s = %.2f MB/s, %.1f us per request%n",
         round, image.length, result.requests(), seconds, image.length / seconds / 1e6,
         seconds * 1e6 / result.requests());
@@ -121,8 +125,17 @@ public final class TransferLoad {
         options.verify() ? " and the hash check" : "", seconds, size / seconds / 1e6);
   }
 
+  private static final long[] marks = new long[1 << 16];
+  private static int count;
+
+  private static void mark(long done, long total) {
+    if (count < marks.length) {
+      marks[count++] = System.nanoTime();
+    }
+  }
+
   private static TransferOptions options(String[] args) {
-    TransferOptions.Builder b = TransferOptions.builder();
+    TransferOptions.Builder b = TransferOptions.builder().listener(TransferLoad::mark);
     String timeout = option(args, "--timeout-ms", null);
     if (timeout != null) {
       b.chunkTimeout(Duration.ofMillis(Long.parseLong(timeout)));

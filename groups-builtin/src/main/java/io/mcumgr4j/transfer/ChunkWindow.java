@@ -185,8 +185,10 @@ final class ChunkWindow {
     return out.toByteArray();
   }
 
+  /** The next answer, read off the link on this thread where it can be. */
   private Answer take(LinkedBlockingQueue<Answer> answers, long waitNanos, long acked, long len) {
     try {
+      client.receiveWhile(answers::isEmpty, waitNanos);
       Answer a = waitNanos > 0 ? answers.poll(waitNanos, TimeUnit.NANOSECONDS) : null;
       if (a == null) {
         throw new TransferException(what + ": the device took nothing for the progress deadline (it holds " + acked

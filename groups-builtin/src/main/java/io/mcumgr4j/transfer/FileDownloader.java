@@ -155,8 +155,10 @@ public final class FileDownloader {
     covered.add(asked, reply.data().length);
   }
 
-  private static Answer poll(LinkedBlockingQueue<Answer> answers, long waitNanos, String name) {
+  /** The next answer, read off the link on this thread where it can be. */
+  private Answer poll(LinkedBlockingQueue<Answer> answers, long waitNanos, String name) {
     try {
+      client.receiveWhile(answers::isEmpty, waitNanos);
       Answer a = waitNanos > 0 ? answers.poll(waitNanos, TimeUnit.NANOSECONDS) : null;
       if (a == null) {
         throw new TransferException("download of " + name + ": the device sent nothing new for the progress deadline");

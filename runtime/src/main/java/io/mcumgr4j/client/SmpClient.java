@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BooleanSupplier;
 
 /**
  * An SMP client over one {@link SmpTransport}: numbers requests, matches responses to them by
@@ -31,6 +32,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * a response, a timeout, a failed send, {@link #close()}, or the caller cancelling or completing
  * the future. The timeout of an attempt runs from the moment the transport's {@code send}
  * returns, so a send that blocks on a slow link does not use up the time for the answer.
+ *
+ * <p>The request path avoids waking other threads, which costs more than the rest of a round trip
+ * on loopback: a thread that waits for its answer ({@link #await}, or {@code get} and {@code join}
+ * on a request's future) reads the link itself where the transport allows it ({@link
+ * SmpTransport#receiveWhile}, {@link #receiveWhile}), and the timeouts of all requests share one timer task, moved only
+ * when a request is due before it, rather than one task per attempt.
  *
  * <p>Errors reported inside a response ({@code rc}, {@code err}) are not this class's concern:
  * it completes with the response frame, and typed stubs or {@link ResponseErrors} read it.
@@ -53,6 +60,12 @@ public final class SmpClient implements AutoCloseable {
   private final Object starts = new Object();
   private final AtomicInteger nextSequence = new AtomicInteger();
   private final ScheduledThreadPoolExecutor timer;
+  /** Guards {@link #sweep} and {@link #sweepDue}. */
+  private final Object sweepLock = new Object();
+  /** The one timer task that finds attempts past their deadline; null while none is scheduled. */
+  private ScheduledFuture<?> sweep;
+  /** When {@link #sweep} runs ({@link System#nanoTime()}). */
+  private long sweepDue;
   /** Written under {@link #starts}; read without it only where a stale value is harmless. */
   private volatile boolean closed;
   /** The largest packet the device takes, once known ({@link #limitRequests}); the MTU until then. */
@@ -65,13 +78,14 @@ public final class SmpClient implements AutoCloseable {
     final int command;
     final byte[] payload;
     final Duration timeout;
-    final CompletableFuture<SmpFrame> future = new CompletableFuture<>();
+    final CompletableFuture<SmpFrame> future = new ResponseFuture<>(SmpClient.this);
+    /** Guarded by this. */
     int retriesLeft;
     /** The claimed sequence number, -1 while waiting; guarded by {@link #starts}. */
     int sequence = -1;
     byte[] packet;
-    /** Guarded by this. */
-    ScheduledFuture<?> timeoutTask;
+    /** When the attempt on the link times out ({@link System#nanoTime()}); 0 while none is. */
+    volatile long deadline;
 
     Pending(int op, int group, int command, byte[] payload, Duration timeout, int retries) {
       this.op = op;
@@ -178,7 +192,8 @@ public final class SmpClient implements AutoCloseable {
 
   /**
    * Waits for a future of this client and rethrows its failure as it is (an {@link
-   * io.mcumgr4j.error.SmpException} subclass).
+   * io.mcumgr4j.error.SmpException} subclass). The waiting thread reads the link itself where the
+   * transport allows it.
    */
   public static <T> T await(CompletableFuture<T> future) {
     try {
@@ -221,10 +236,7 @@ public final class SmpClient implements AutoCloseable {
     return false;
   }
 
-  /**
-   * Sends one attempt, then starts its timeout. Completing a future happens outside the lock of
-   * {@code p}: completion runs {@link #release}, which may transmit other requests.
-   */
+  /** Sends one attempt, then arms its timeout. */
   private void transmit(Pending p) {
     if (p.future.isDone()) {
       return;
@@ -235,30 +247,78 @@ public final class SmpClient implements AutoCloseable {
       finish(p, null, new SmpTransportException("send to " + transport.address() + " failed: " + e.getMessage(), e));
       return;
     }
-    boolean rejected = false;
-    synchronized (p) {
-      // release() cancels the task under the same lock once the future is done; checking here
-      // keeps an answer that beat us to it from leaving a timer behind
-      if (p.future.isDone()) {
-        return;
-      }
-      try {
-        p.timeoutTask = timer.schedule(() -> onTimeout(p), p.timeout.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (RejectedExecutionException e) {
-        rejected = true; // close() stopped the timer
-      }
-    }
-    if (rejected) {
+    long due = System.nanoTime() + p.timeout.toNanos();
+    p.deadline = due == 0 ? 1 : due;
+    if (!sweepBy(p.deadline)) {
       finish(p, null, new SmpTransportException("client closed", null));
     }
   }
 
-  private void onTimeout(Pending p) {
+  /**
+   * Makes sure the sweep runs no later than {@code due}. Only a request due before the scheduled
+   * sweep moves it, so a steady stream of requests with one timeout schedules nothing: scheduling
+   * an earlier task wakes the timer thread, which costs as much as the rest of a round trip.
+   *
+   * @return false once {@link #close()} stopped the timer
+   */
+  private boolean sweepBy(long due) {
+    synchronized (sweepLock) {
+      if (sweep != null && sweepDue - due <= 0) {
+        return true;
+      }
+      if (sweep != null) {
+        sweep.cancel(false);
+      }
+      try {
+        sweep = timer.schedule(this::sweep, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+        sweepDue = due;
+        return true;
+      } catch (RejectedExecutionException e) {
+        sweep = null;
+        return false;
+      }
+    }
+  }
+
+  /** Times out the attempts past their deadline and schedules itself for the next one due. */
+  private void sweep() {
+    synchronized (sweepLock) {
+      sweep = null; // from here, a request armed after the scan below schedules a sweep itself
+    }
+    long now = System.nanoTime();
+    long next = 0;
+    List<Pending> expired = new ArrayList<>();
+    List<Long> expiredDeadlines = new ArrayList<>();
+    for (int i = 0; i < SEQUENCES; i++) {
+      Pending p = inFlight.get(i);
+      long due = p == null ? 0 : p.deadline;
+      if (due == 0 || p.future.isDone()) {
+        continue;
+      }
+      if (due - now <= 0) {
+        expired.add(p);
+        expiredDeadlines.add(due);
+      } else if (next == 0 || due - next < 0) {
+        next = due;
+      }
+    }
+    if (next != 0) {
+      sweepBy(next);
+    }
+    for (int i = 0; i < expired.size(); i++) {
+      onTimeout(expired.get(i), expiredDeadlines.get(i));
+    }
+  }
+
+  /** Retries or fails {@code p} if its attempt due at {@code due} is still the one on the link. */
+  private void onTimeout(Pending p, long due) {
     boolean retry;
     synchronized (p) {
-      if (p.future.isDone()) {
+      // an answer, or another sweep that saw the same deadline, may have come first
+      if (p.future.isDone() || p.deadline != due) {
         return;
       }
+      p.deadline = 0;
       retry = p.retriesLeft > 0 && !closed;
       if (retry) {
         p.retriesLeft--;
@@ -318,13 +378,9 @@ public final class SmpClient implements AutoCloseable {
     drainWaiting();
   }
 
-  /** Stops the timeout of {@code p} and frees its sequence number or wait-queue place; idempotent. */
+  /** Disarms the timeout of {@code p} and frees its sequence number or wait-queue place; idempotent. */
   private void free(Pending p) {
-    synchronized (p) {
-      if (p.timeoutTask != null) {
-        p.timeoutTask.cancel(false);
-      }
-    }
+    p.deadline = 0;
     synchronized (starts) {
       if (p.sequence >= 0) {
         inFlight.compareAndSet(p.sequence, p, null);
@@ -375,8 +431,29 @@ public final class SmpClient implements AutoCloseable {
     transport.close();
   }
 
-  /** Timeouts scheduled and not yet run or cancelled (for tests: none may outlive its request). */
-  int scheduledTimeouts() {
-    return timer.getQueue().size();
+  /**
+   * Reads the link on the calling thread while {@code waiting} holds, for at most {@code nanos},
+   * where the transport allows it ({@link SmpTransport#receiveWhile}), and returns at once where
+   * it does not; may return early. For code that waits for any of several requests, e.g. a window
+   * of transfer chunks, before it takes the answers it collects: it then takes them from the link
+   * itself rather than being woken by the transport's thread. Waiting on one request's future does
+   * this by itself.
+   */
+  public void receiveWhile(BooleanSupplier waiting, long nanos) {
+    if (!closed) {
+      transport.receiveWhile(waiting, nanos);
+    }
+  }
+
+  /** Requests with an armed timeout (for tests: none may outlive its request). */
+  int armedTimeouts() {
+    int n = 0;
+    for (int i = 0; i < SEQUENCES; i++) {
+      Pending p = inFlight.get(i);
+      if (p != null && p.deadline != 0) {
+        n++;
+      }
+    }
+    return n;
   }
 }

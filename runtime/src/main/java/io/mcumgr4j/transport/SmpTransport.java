@@ -1,6 +1,7 @@
 package io.mcumgr4j.transport;
 
 import java.io.IOException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -11,10 +12,20 @@ import java.util.function.Consumer;
 public interface SmpTransport extends AutoCloseable {
 
   /**
-   * Starts receiving. {@code receiver} is called on a transport thread with each complete packet;
-   * the array is the receiver's to keep. Called once, before the first {@link #send}.
+   * Starts receiving. {@code receiver} is called with each complete packet, on a transport thread
+   * or on a thread in {@link #receiveWhile}, possibly several at once; the array is the receiver's
+   * to keep. Called once, before the first {@link #send}.
    */
   void start(Consumer<byte[]> receiver) throws IOException;
+
+  /**
+   * Reads the link on the calling thread, handing what arrives to the receiver, while {@code
+   * waiting} holds and for at most {@code nanos}; may return early (the caller then waits as it
+   * would have). A thread waiting for its answer thus takes it from the link itself instead of
+   * being woken by the transport's thread, a hand-over that costs a good part of a round trip on a
+   * fast link. The default reads nothing and returns at once.
+   */
+  default void receiveWhile(BooleanSupplier waiting, long nanos) {}
 
   /** Sends one SMP packet (header + payload). */
   void send(byte[] packet) throws IOException;

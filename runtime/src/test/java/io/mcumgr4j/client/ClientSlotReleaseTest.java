@@ -44,7 +44,7 @@ class ClientSlotReleaseTest {
         client.sendAsync(Op.WRITE, 0, 0, TestGroups.echoRequest("ignored " + i)).cancel(false);
       }
       assertThat(client.inFlight()).isZero();
-      assertThat(client.scheduledTimeouts()).isZero();
+      assertThat(client.armedTimeouts()).isZero();
 
       SmpFrame rsp = client.sendAsync(Op.WRITE, 0, 0, TestGroups.echoRequest("answer me"))
           .get(10, TimeUnit.SECONDS);
@@ -73,7 +73,7 @@ class ClientSlotReleaseTest {
       }
       // the waiting ones got sequence numbers as the first ones went; all are done now
       assertThat(client.inFlight()).isZero();
-      assertThat(client.scheduledTimeouts()).isZero();
+      assertThat(client.armedTimeouts()).isZero();
 
       SmpFrame rsp = client.send(Op.WRITE, 0, 0, TestGroups.echoRequest("answer me"));
       assertThat(TestGroups.echoText(rsp.payload())).isEqualTo("answer me");
@@ -141,13 +141,13 @@ class ClientSlotReleaseTest {
       assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
       // a timeout counted from before the send would have fired by now
       Thread.sleep(50);
-      assertThat(client.scheduledTimeouts()).isZero();
+      assertThat(client.armedTimeouts()).isZero();
       goOn.countDown();
       sender.join(10_000);
 
       SmpFrame rsp = f.get().get(10, TimeUnit.SECONDS);
       assertThat(TestGroups.echoText(rsp.payload())).isEqualTo("late");
-      assertThat(client.scheduledTimeouts()).isZero();
+      assertThat(client.armedTimeouts()).isZero();
       assertThat(client.inFlight()).isZero();
     }
   }

@@ -4,29 +4,70 @@ import io.mcumgr4j.frame.UdpLimits;
 import io.mcumgr4j.transport.SmpTransport;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * Client side of SMP over UDP: one SMP packet per datagram, sent to the device's address
  * (IPv4 or IPv6; Zephyr's default port is {@link UdpLimits#DEFAULT_PORT}) from an ephemeral local port.
  * Datagrams from any other address are ignored.
+ *
+ * <p>A thread waiting for its answer reads the socket itself ({@link #receiveWhile}); the
+ * transport's own reader stands aside meanwhile and reads only while no such thread does, for
+ * answers nobody blocks on. Waking a thread to hand it an answer costs about as much as the rest
+ * of a round trip on loopback, and this way no thread is woken on the way.
  */
 public final class UdpTransport implements SmpTransport {
 
   private static final System.Logger LOG = System.getLogger(UdpTransport.class.getName());
+  /** How long a reading caller blocks at most before it looks again whether it still waits. */
+  private static final long POLL_MILLIS = 20;
+  /**
+   * How long the reader stays aside after the last reading caller left: a caller that sends and
+   * waits again within it reads its answer itself, no thread woken; an answer nobody waits for
+   * waits at most this long for the reader.
+   */
+  private static final long ASIDE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  /** How long a send waits at most for room in a full socket buffer. */
+  private static final long SEND_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final InetSocketAddress device;
   private final int mtu;
-  private final DatagramSocket socket;
+  private final DatagramChannel channel;
+  /** The reader's selector; callers borrow theirs from {@link #idle}. */
+  private final Selector readerSelector;
+  private final ConcurrentLinkedQueue<CallerReader> idle = new ConcurrentLinkedQueue<>();
+  private final List<CallerReader> all = new CopyOnWriteArrayList<>();
+  /** Callers in {@link #receiveWhile}; while there are any, the reader does not read. */
+  private final AtomicInteger callers = new AtomicInteger();
+  /** Threads between taking a datagram off the socket and having handed it over. */
+  private final AtomicInteger delivering = new AtomicInteger();
+  private volatile Consumer<byte[]> receiver;
   private volatile Thread reader;
+  /** When the last reading caller left ({@link System#nanoTime()}). */
+  private volatile long callerLeft = System.nanoTime() - ASIDE_NANOS;
+
+  /** A selector and a buffer for a caller that reads. */
+  private record CallerReader(Selector selector, ByteBuffer buffer) {}
 
   /** A transport to {@code device} with {@link UdpLimits#DEFAULT_MTU}. */
-  public UdpTransport(InetSocketAddress device) throws SocketException {
+  public UdpTransport(InetSocketAddress device) throws IOException {
     this(device, UdpLimits.DEFAULT_MTU);
   }
 
@@ -34,7 +75,7 @@ public final class UdpTransport implements SmpTransport {
    * @param device the device's address and port
    * @param mtu the largest SMP packet to send in one datagram (what chunked transfers size by)
    */
-  public UdpTransport(InetSocketAddress device, int mtu) throws SocketException {
+  public UdpTransport(InetSocketAddress device, int mtu) throws IOException {
     if (device.isUnresolved()) {
       throw new IllegalArgumentException("cannot resolve " + device.getHostString());
     }
@@ -43,12 +84,26 @@ public final class UdpTransport implements SmpTransport {
     }
     this.device = device;
     this.mtu = mtu;
-    this.socket = new DatagramSocket();
+    this.channel = DatagramChannel.open(device.getAddress() instanceof Inet6Address
+        ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+    try {
+      channel.bind(null);
+      channel.configureBlocking(false);
+      this.readerSelector = Selector.open();
+      channel.register(readerSelector, SelectionKey.OP_READ);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
   }
 
   /** The local address the transport sends from. */
   public InetSocketAddress localAddress() {
-    return (InetSocketAddress) socket.getLocalSocketAddress();
+    try {
+      return (InetSocketAddress) channel.getLocalAddress();
+    } catch (IOException e) {
+      return null; // closed
+    }
   }
 
   @Override
@@ -56,24 +111,31 @@ public final class UdpTransport implements SmpTransport {
     if (reader != null) {
       throw new IllegalStateException("already started");
     }
-    reader = new Thread(() -> receive(receiver), "smp-udp-client-" + device);
+    this.receiver = receiver;
+    reader = new Thread(this::read, "smp-udp-client-" + device);
     reader.setDaemon(true);
     reader.start();
   }
 
-  private void receive(Consumer<byte[]> receiver) {
-    byte[] buf = new byte[UdpLimits.MAX_DATAGRAM + 1];
-    DatagramPacket packet = new DatagramPacket(buf, buf.length);
-    while (!socket.isClosed()) {
+  /** The transport's own reader: delivers what arrives while no caller reads. */
+  private void read() {
+    ByteBuffer buffer = ByteBuffer.allocate(UdpLimits.MAX_DATAGRAM + 1);
+    while (channel.isOpen()) {
       try {
-        packet.setLength(buf.length);
-        socket.receive(packet);
-        if (!device.equals(packet.getSocketAddress())) {
-          continue;
+        standAside();
+        readerSelector.select();
+        readerSelector.selectedKeys().clear();
+        delivering.incrementAndGet();
+        try {
+          // a caller that came meanwhile reads; it sees this count if it came later than the check
+          if (callers.get() == 0) {
+            drain(buffer, () -> true);
+          }
+        } finally {
+          delivering.decrementAndGet();
         }
-        receiver.accept(Arrays.copyOf(buf, packet.getLength()));
-      } catch (IOException e) {
-        if (!socket.isClosed()) {
+      } catch (IOException | ClosedSelectorException e) {
+        if (channel.isOpen()) {
           LOG.log(Level.WARNING, "UDP receive from " + device + " failed: " + e);
         }
       } catch (RuntimeException e) {
@@ -82,9 +144,117 @@ public final class UdpTransport implements SmpTransport {
     }
   }
 
+  /**
+   * Parks the reader while callers read, and a little after: parking until the last caller
+   * leaves would cost a wake-up per request, the very hand-over callers read to avoid.
+   */
+  private void standAside() {
+    while (channel.isOpen() && (callers.get() > 0 || System.nanoTime() - callerLeft < ASIDE_NANOS)) {
+      LockSupport.parkNanos(this, ASIDE_NANOS);
+    }
+  }
+
+  /**
+   * Delivers datagrams from the socket while there are any and {@code waiting} holds; the caller
+   * counts itself in {@link #delivering} around it.
+   */
+  private void drain(ByteBuffer buffer, BooleanSupplier waiting) throws IOException {
+    do {
+      buffer.clear();
+      SocketAddress from = channel.receive(buffer);
+      if (from == null) {
+        return;
+      }
+      if (device.equals(from)) {
+        receiver.accept(Arrays.copyOf(buffer.array(), buffer.position()));
+      }
+    } while (waiting.getAsBoolean());
+  }
+
+  @Override
+  public void receiveWhile(BooleanSupplier waiting, long nanos) {
+    if (receiver == null || !channel.isOpen()) {
+      return;
+    }
+    CallerReader mine = borrow();
+    if (mine == null) {
+      return;
+    }
+    callers.incrementAndGet();
+    try {
+      long start = System.nanoTime();
+      while (waiting.getAsBoolean() && channel.isOpen() && !Thread.currentThread().isInterrupted()) {
+        // another thread may have taken our answer off the socket: let it finish handing it over
+        for (int spins = 0; delivering.get() > 0 && waiting.getAsBoolean(); spins++) {
+          if (spins < 100) {
+            Thread.yield();
+          } else {
+            LockSupport.parkNanos(100_000); // a slow completion stage downstream: no busy wait
+          }
+        }
+        long left = nanos - (System.nanoTime() - start);
+        if (left <= 0) {
+          return;
+        }
+        mine.selector().select(Math.max(1, Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(left))));
+        mine.selector().selectedKeys().clear();
+        delivering.incrementAndGet();
+        try {
+          drain(mine.buffer(), waiting);
+        } finally {
+          delivering.decrementAndGet();
+        }
+      }
+    } catch (IOException | ClosedSelectorException e) {
+      if (channel.isOpen()) {
+        LOG.log(Level.WARNING, "UDP receive from " + device + " failed: " + e);
+      }
+    } finally {
+      callerLeft = System.nanoTime();
+      callers.decrementAndGet();
+      giveBack(mine);
+    }
+  }
+
+  private CallerReader borrow() {
+    CallerReader r = idle.poll();
+    if (r != null) {
+      return r;
+    }
+    try {
+      Selector selector = Selector.open();
+      channel.register(selector, SelectionKey.OP_READ);
+      r = new CallerReader(selector, ByteBuffer.allocate(UdpLimits.MAX_DATAGRAM + 1));
+      all.add(r);
+      if (!channel.isOpen()) {
+        selector.close();
+        return null;
+      }
+      return r;
+    } catch (IOException e) {
+      return null; // closed meanwhile; the caller waits for its future, which close() fails
+    }
+  }
+
+  private void giveBack(CallerReader r) {
+    idle.add(r);
+    // close() may have swept the idle ones just before the add
+    if (!channel.isOpen() && idle.remove(r)) {
+      closeQuietly(r.selector());
+    }
+  }
+
   @Override
   public void send(byte[] packet) throws IOException {
-    socket.send(new DatagramPacket(packet, packet.length, device));
+    ByteBuffer datagram = ByteBuffer.wrap(packet);
+    long start = System.nanoTime();
+    // the channel does not block (the callers' selectors need that): wait out a full buffer here
+    while (channel.send(datagram, device) == 0) {
+      if (System.nanoTime() - start > SEND_PATIENCE_NANOS) {
+        throw new IOException("the socket's send buffer stayed full for a second");
+      }
+      LockSupport.parkNanos(50_000);
+    }
   }
 
   @Override
@@ -106,15 +276,33 @@ public final class UdpTransport implements SmpTransport {
 
   @Override
   public void close() {
-    socket.close();
-    // bounded wait, so no packet reaches the receiver after close returns
+    closeQuietly(channel);
+    readerSelector.wakeup();
     Thread r = reader;
+    if (r != null) {
+      LockSupport.unpark(r);
+    }
+    // bounded wait, so no packet reaches the receiver from the reader after close returns
     if (r != null && r != Thread.currentThread()) {
       try {
         r.join(2000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    closeQuietly(readerSelector);
+    for (CallerReader c : all) {
+      if (idle.remove(c)) {
+        closeQuietly(c.selector());
+      }
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.log(Level.DEBUG, "closing: " + e);
     }
   }
 }

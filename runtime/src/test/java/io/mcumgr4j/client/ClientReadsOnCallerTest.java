@@ -1,0 +1,73 @@
+package io.mcumgr4j.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcumgr4j.annotation.Op;
+import io.mcumgr4j.server.TestGroups;
+import io.mcumgr4j.transport.udp.UdpTransport;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Over UDP a thread blocked on its answer takes it off the socket itself, and answers nobody
+ * blocks on still arrive through the transport's reader.
+ */
+class ClientReadsOnCallerTest {
+
+  @Test
+  void aCallerBlockedOnItsAnswerReadsItItself() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (FakeDevice device = new FakeDevice((index, request, earlier) -> {
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return List.of(FakeDevice.answer(request, ClientRetryTest.rPayload("late")));
+        });
+        SmpClient client = new SmpClient(new UdpTransport(device.address()))) {
+      Thread caller = Thread.currentThread();
+      CompletableFuture<Thread> deliveredOn = client.sendAsync(Op.WRITE, 0, 0, TestGroups.echoRequest("x"))
+          .thenApply(response -> Thread.currentThread());
+      Thread releaser = new Thread(() -> {
+        // the answer goes out once the caller reads the socket
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (Arrays.stream(caller.getStackTrace()).noneMatch(f -> f.getMethodName().equals("receiveWhile"))
+            && System.nanoTime() < giveUp) {
+          Thread.onSpinWait();
+        }
+        release.countDown();
+      });
+      releaser.setDaemon(true);
+      releaser.start();
+
+      assertThat(deliveredOn.get(10, TimeUnit.SECONDS)).isSameAs(caller);
+    }
+  }
+
+  @Test
+  void answersNobodyBlocksOnArriveBeforeAndAfterCallersRead() throws Exception {
+    try (FakeDevice device = new FakeDevice((index, request, earlier) ->
+            List.of(FakeDevice.answer(request, ClientRetryTest.rPayload("ok"))));
+        SmpClient client = new SmpClient(new UdpTransport(device.address()))) {
+      for (int round = 0; round < 20; round++) {
+        CountDownLatch answered = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        client.sendAsync(Op.WRITE, 0, 0, TestGroups.echoRequest("async " + round)).whenComplete((r, f) -> {
+          failure.set(f);
+          answered.countDown();
+        });
+        assertThat(answered.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(failure.get()).isNull();
+        // a blocking request between async ones: the reader stands aside for it, then reads again
+        assertThat(TestGroups.echoText(client.send(Op.WRITE, 0, 0, TestGroups.echoRequest("sync")).payload()))
+            .isEqualTo("ok");
+      }
+    }
+  }
+}
