@@ -3,8 +3,10 @@ package io.mcumgr4j.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcumgr4j.annotation.Op;
+import io.mcumgr4j.frame.SmpHeader;
 import io.mcumgr4j.server.TestGroups;
 import io.mcumgr4j.transport.udp.UdpTransport;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +70,28 @@ class ClientReadsOnCallerTest {
         assertThat(TestGroups.echoText(client.send(Op.WRITE, 0, 0, TestGroups.echoRequest("sync")).payload()))
             .isEqualTo("ok");
       }
+    }
+  }
+
+  @Test
+  void aStageThatBlocksOnAnotherRequestWhileAnAnswerIsHandedOverGetsItsAnswer() throws Exception {
+    try (FakeDevice device = new FakeDevice((index, request, earlier) -> List.of(FakeDevice.answer(request,
+            ClientRetryTest.rPayload(TestGroups.textField(Arrays.copyOfRange(request, SmpHeader.SIZE, request.length),
+                "d")))));
+        SmpClient client = new SmpClient(new UdpTransport(device.address()),
+            ClientConfig.DEFAULT.withTimeout(Duration.ofSeconds(30)).withRetries(0))) {
+      // the stage runs on whichever thread hands the first answer over, reader or caller, and blocks there
+      CompletableFuture<String> nested = client.sendAsync(Op.WRITE, 0, 0, TestGroups.echoRequest("outer"))
+          .thenApply(outer -> TestGroups.echoText(client.send(Op.WRITE, 0, 0, TestGroups.echoRequest("inner")).payload()));
+      assertThat(nested.get(10, TimeUnit.SECONDS)).isEqualTo("inner");
+      CountDownLatch done = new CountDownLatch(1);
+      AtomicReference<String> onReader = new AtomicReference<>();
+      client.sendAsync(Op.WRITE, 0, 0, TestGroups.echoRequest("outer")).thenAccept(outer -> {
+        onReader.set(TestGroups.echoText(client.send(Op.WRITE, 0, 0, TestGroups.echoRequest("inner 2")).payload()));
+        done.countDown();
+      });
+      assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(onReader.get()).isEqualTo("inner 2");
     }
   }
 }

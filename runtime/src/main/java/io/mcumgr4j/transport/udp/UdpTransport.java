@@ -58,6 +58,8 @@ public final class UdpTransport implements SmpTransport {
   private final AtomicInteger callers = new AtomicInteger();
   /** Threads between taking a datagram off the socket and having handed it over. */
   private final AtomicInteger delivering = new AtomicInteger();
+  /** This thread's share of {@link #delivering}: a stage that blocks inside a hand-over must not wait for itself. */
+  private final ThreadLocal<int[]> ownDeliveries = ThreadLocal.withInitial(() -> new int[1]);
   private volatile Consumer<byte[]> receiver;
   private volatile Thread reader;
   /** When the last reading caller left ({@link System#nanoTime()}). */
@@ -125,14 +127,14 @@ public final class UdpTransport implements SmpTransport {
         standAside();
         readerSelector.select();
         readerSelector.selectedKeys().clear();
-        delivering.incrementAndGet();
+        int[] own = beginDelivery();
         try {
           // a caller that came meanwhile reads; it sees this count if it came later than the check
           if (callers.get() == 0) {
             drain(buffer, () -> true);
           }
         } finally {
-          delivering.decrementAndGet();
+          endDelivery(own);
         }
       } catch (IOException | ClosedSelectorException e) {
         if (channel.isOpen()) {
@@ -152,6 +154,18 @@ public final class UdpTransport implements SmpTransport {
     while (channel.isOpen() && (callers.get() > 0 || System.nanoTime() - callerLeft < ASIDE_NANOS)) {
       LockSupport.parkNanos(this, ASIDE_NANOS);
     }
+  }
+
+  private int[] beginDelivery() {
+    int[] own = ownDeliveries.get();
+    own[0]++;
+    delivering.incrementAndGet();
+    return own;
+  }
+
+  private void endDelivery(int[] own) {
+    delivering.decrementAndGet();
+    own[0]--;
   }
 
   /**
@@ -183,9 +197,10 @@ public final class UdpTransport implements SmpTransport {
     callers.incrementAndGet();
     try {
       long start = System.nanoTime();
+      int mineAlready = ownDeliveries.get()[0];
       while (waiting.getAsBoolean() && channel.isOpen() && !Thread.currentThread().isInterrupted()) {
         // another thread may have taken our answer off the socket: let it finish handing it over
-        for (int spins = 0; delivering.get() > 0 && waiting.getAsBoolean(); spins++) {
+        for (int spins = 0; delivering.get() > mineAlready && waiting.getAsBoolean(); spins++) {
           if (spins < 100) {
             Thread.yield();
           } else {
@@ -198,11 +213,11 @@ public final class UdpTransport implements SmpTransport {
         }
         mine.selector().select(Math.max(1, Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(left))));
         mine.selector().selectedKeys().clear();
-        delivering.incrementAndGet();
+        int[] own = beginDelivery();
         try {
           drain(mine.buffer(), waiting);
         } finally {
-          delivering.decrementAndGet();
+          endDelivery(own);
         }
       }
     } catch (IOException | ClosedSelectorException e) {
