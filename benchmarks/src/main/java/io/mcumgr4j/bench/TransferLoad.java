@@ -35,7 +35,12 @@ import java.util.stream.Stream;
  * java -cp benchmarks/target/benchmarks.jar io.mcumgr4j.bench.TransferLoad file BYTES [rounds] [--verify]
  *     [--loss P] [--delay-ms D] [--timeout-ms T] [--retries R] [--seed S] [--window W] [--buf-count N]
  *     [--proxy]   (through the relay even without loss or delay)
+ *     [--device HOST:PORT]   (a device served elsewhere: mcumgr4j serve, Zephyr; no simulated one in this JVM)
  * </pre>
+ *
+ * <p>An image upload also prints its time per chunk between the first and the last but one answer:
+ * what a chunk costs once the upload runs, without the checks before the first chunk and the
+ * device's work after the last.
  */
 public final class TransferLoad {
 
@@ -45,8 +50,6 @@ public final class TransferLoad {
     String mode = args[0];
     long amount = Long.parseLong(args[1]);
     int rounds = args.length > 2 && !args[2].startsWith("--") ? Integer.parseInt(args[2]) : 5;
-    double loss = Double.parseDouble(option(args, "--loss", "0"));
-    Duration delay = Duration.ofMillis(Long.parseLong(option(args, "--delay-ms", "0")));
     ClientConfig config = ClientConfig.DEFAULT;
     String timeout = option(args, "--timeout-ms", null);
     if (timeout != null) {
@@ -57,29 +60,43 @@ public final class TransferLoad {
       config = config.withRetries(Integer.parseInt(retries));
     }
     long seed = Long.parseLong(option(args, "--seed", "1"));
+    String device = option(args, "--device", null);
     for (int round = 1; round <= rounds; round++) {
+      if (device != null) {
+        int colon = device.lastIndexOf(':');
+        run(mode, amount, round, args, config, seed,
+            new InetSocketAddress(device.substring(0, colon), Integer.parseInt(device.substring(colon + 1))));
+        continue;
+      }
       Path dir = Files.createTempDirectory("transfer-load");
       int bufCount = Integer.parseInt(option(args, "--buf-count", "2"));
-      try (SimulatedDevice device = SimulatedDevice.builder(dir)
+      try (SimulatedDevice simulated = SimulatedDevice.builder(dir)
           .serverConfig(ServerConfig.DEFAULT.withBufCount(bufCount)).images(1, 4L << 20).start()) {
-        InetSocketAddress address =
-            device.serveUdp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).localAddress();
-        // without --loss or --delay-ms the client talks to the device directly
-        boolean impaired = loss > 0 || !delay.isZero() || List.of(args).contains("--proxy");
-        Impairment link = Impairment.lossy(loss).withDelay(delay);
-        try (LossyUdpProxy proxy = impaired ? LossyUdpProxy.start(address, link, link, seed + round) : null;
-            SmpClient client = new SmpClient(new UdpTransport(impaired ? proxy.localAddress() : address), config)) {
-          switch (mode) {
-            case "echo" -> echo(client, (int) amount, round);
-            case "file" -> file(client, (int) amount, round, options(args));
-            default -> upload(client, (int) amount, round, options(args));
-          }
-          if (impaired) {
-            System.out.println("  link: requests " + proxy.toDevice() + "; answers " + proxy.fromDevice());
-          }
-        }
+        run(mode, amount, round, args, config, seed,
+            simulated.serveUdp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).localAddress());
       } finally {
         deleteTree(dir);
+      }
+    }
+  }
+
+  /** One round against the device at {@code address}, through the relay when the link is impaired. */
+  private static void run(String mode, long amount, int round, String[] args, ClientConfig config, long seed,
+      InetSocketAddress address) throws IOException {
+    double loss = Double.parseDouble(option(args, "--loss", "0"));
+    Duration delay = Duration.ofMillis(Long.parseLong(option(args, "--delay-ms", "0")));
+    // without --loss or --delay-ms the client talks to the device directly
+    boolean impaired = loss > 0 || !delay.isZero() || List.of(args).contains("--proxy");
+    Impairment link = Impairment.lossy(loss).withDelay(delay);
+    try (LossyUdpProxy proxy = impaired ? LossyUdpProxy.start(address, link, link, seed + round) : null;
+        SmpClient client = new SmpClient(new UdpTransport(impaired ? proxy.localAddress() : address), config)) {
+      switch (mode) {
+        case "echo" -> echo(client, (int) amount, round);
+        case "file" -> file(client, (int) amount, round, options(args));
+        default -> upload(client, (int) amount, round, options(args));
+      }
+      if (impaired) {
+        System.out.println("  link: requests " + proxy.toDevice() + "; answers " + proxy.fromDevice());
       }
     }
   }

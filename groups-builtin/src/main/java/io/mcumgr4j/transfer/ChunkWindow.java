@@ -5,6 +5,7 @@ import io.mcumgr4j.cbor.CborWriter;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.client.SmpTimeoutException;
 import io.mcumgr4j.frame.SmpFrame;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,10 @@ final class ChunkWindow {
   }
 
   /** One chunk on its way: where it starts, its length, when it went, and in which pass. */
-  private record Sent(long off, int length, long sentNanos, boolean resent, int pass) {}
+  /** The first chunk's first resend, as a retransmission timer's first timeout (RFC 6298). */
+  private static final long FIRST_RESEND_NANOS = Duration.ofSeconds(1).toNanos();
+
+  private record Sent(long off, int length, long sentNanos, int pass) {}
 
   /** A chunk's answer, or why it has none. */
   private record Answer(Sent sent, SmpFrame response, Throwable failure) {}
@@ -88,10 +92,9 @@ final class ChunkWindow {
     boolean first = true;
     while (first || acked < len) {
       if (next == 0 || first && len == 0) {
-        // alone, with its long timeout; its answer says where a resumed transfer stands
+        // alone; its answer says where a resumed transfer stands
         int n = chunkLength(protocol, 0, packetLimit, len);
-        long off = protocol.expected(client.send(Op.WRITE, group, command,
-            encode(out, protocol, 0, n), options.firstChunkTimeout(), options.retries()));
+        long off = protocol.expected(sendFirst(encode(out, protocol, 0, n)));
         requests++;
         first = false;
         off = off > n ? protocol.ahead(off) : off;
@@ -109,7 +112,7 @@ final class ChunkWindow {
       first = false;
       while (inFlight < window && next < len) {
         int n = chunkLength(protocol, next, packetLimit, len);
-        Sent sent = new Sent(next, n, System.nanoTime(), next < highestSent, pass);
+        Sent sent = new Sent(next, n, System.nanoTime(), pass);
         client.sendAsync(Op.WRITE, group, command, encode(out, protocol, next, n), timer.timeout(), 0)
             .whenComplete((response, failure) -> answers.add(new Answer(sent, response, failure)));
         inFlight++;
@@ -136,9 +139,7 @@ final class ChunkWindow {
       }
       requests++;
       long off = protocol.expected(answer.response());
-      if (!sent.resent()) {
-        timer.sample(System.nanoTime() - sent.sentNanos());
-      }
+      timer.sample(System.nanoTime() - sent.sentNanos());
       if (off > end && off > highestSent) {
         off = protocol.ahead(off);
       }
@@ -167,6 +168,31 @@ final class ChunkWindow {
       }
     }
     return requests;
+  }
+
+  /**
+   * The chunk at offset 0, which may make the device erase a slot before it answers: resent after
+   * one second, then after twice as long each time up to {@link TransferOptions#firstChunkTimeout},
+   * each sending a request of its own, until it has waited the first chunk's timeout once per try
+   * ({@code retries} + 1). Waiting the whole timeout before the first resend made one loss cost
+   * half a minute on a lossy link. A device still erasing queues or drops the copies; the ones
+   * it takes answer the offset it holds.
+   */
+  private SmpFrame sendFirst(byte[] payload) {
+    long ceiling = options.firstChunkTimeout().toNanos();
+    long giveUp = System.nanoTime() + ceiling * (options.retries() + 1L);
+    long wait = Math.min(FIRST_RESEND_NANOS, ceiling);
+    while (true) {
+      try {
+        return client.send(Op.WRITE, group, command, payload, Duration.ofNanos(wait), 0);
+      } catch (SmpTimeoutException e) {
+        long left = giveUp - System.nanoTime();
+        if (left <= 0) {
+          throw e;
+        }
+        wait = Math.min(Math.min(wait * 2, ceiling), left);
+      }
+    }
   }
 
   private long checked(long off, long len) {

@@ -69,7 +69,7 @@ public final class FileDownloader {
   }
 
   /** One request on its way: its offset, the chunk expected back, when it went, and in which pass. */
-  private record Asked(long off, int expected, long sentNanos, boolean resent, int pass) {}
+  private record Asked(long off, int expected, long sentNanos, int pass) {}
 
   /** A request's answer, or why it has none. */
   private record Answer(Asked asked, SmpFrame response, Throwable failure) {}
@@ -89,17 +89,15 @@ public final class FileDownloader {
     long lastProgress = System.nanoTime();
     int chunk = Math.max(1, firstChunk);
     long next = covered.contiguous();
-    long highestAsked = next;
     int inFlight = 0;
     int pass = 0;
     while (covered.contiguous() < len) {
       while (inFlight < window && next < len) {
-        Asked asked = new Asked(next, (int) Math.min(chunk, len - next), System.nanoTime(), next < highestAsked, pass);
+        Asked asked = new Asked(next, (int) Math.min(chunk, len - next), System.nanoTime(), pass);
         client.sendAsync(Op.READ, FsMgmtClient.GROUP_ID, 0, FileChunks.download(name, next), timer.timeout(), 0)
             .whenComplete((response, failure) -> answers.add(new Answer(asked, response, failure)));
         inFlight++;
         next += asked.expected();
-        highestAsked = Math.max(highestAsked, next);
       }
       Answer answer = poll(answers, options.progressDeadline().toNanos() - (System.nanoTime() - lastProgress), name);
       inFlight--;
@@ -119,9 +117,7 @@ public final class FileDownloader {
         continue;
       }
       FileChunks.Download reply = FileChunks.decodeDownload(answer.response().payload());
-      if (!asked.resent()) {
-        timer.sample(System.nanoTime() - asked.sentNanos());
-      }
+      timer.sample(System.nanoTime() - asked.sentNanos());
       long before = covered.held();
       take(name, reply, asked.off(), data, covered);
       if (covered.held() > before) {

@@ -6,8 +6,12 @@ import java.time.Duration;
  * The retransmission timeout of a transfer, from the round trips it measures (RFC 6298's
  * estimator): a smoothed round trip plus four times its variation (and at least twice the round
  * trip), between a floor and a ceiling;
- * doubled after each timeout (back-off), back to the estimate after the next sample. Samples of
- * resent requests are not taken (Karn's rule: their answer may be to either sending).
+ * doubled after each timeout (back-off), back to the estimate after the next sample. Karn's rule
+ * keeps out samples whose answer may be to either of two sendings; a window never makes one, as
+ * it sends every attempt, a resent chunk too, as a request of its own with its own sequence
+ * number, and an answer names its request. So every answer is a sample: skipping the answers to
+ * resent chunks, as a byte stream must, left the timeout backed off through a lossy link's stream
+ * of resynchronisations and stalled the transfer.
  */
 final class RetransmitTimer {
 

@@ -10,7 +10,9 @@ import java.util.Objects;
  *     uploads only
  * @param upgrade whether the device must refuse an image not newer than the running one (first
  *     chunk's {@code upgrade}); image uploads only
- * @param firstChunkTimeout the timeout of a chunk at offset 0, which may erase a whole slot first
+ * @param firstChunkTimeout the longest wait for an answer to the chunk at offset 0, which may erase
+ *     a whole slot first; the chunk is resent after 1 s, then after twice as long each time up to
+ *     this, and the transfer fails once it has waited this long once per try ({@code retries} + 1)
  * @param chunkTimeout the timeout of every other request
  * @param retries how often a request is resent (same sequence number) after a timeout
  * @param listener told of progress

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class ClientSlotReleaseTest {
 
   private static final Duration LONG = Duration.ofSeconds(30);
+  private static final Duration RETRY = Duration.ofMillis(200);
 
   /** Answers only echo requests whose text is "answer me". */
   private static FakeDevice selective() throws Exception {
@@ -46,7 +47,8 @@ class ClientSlotReleaseTest {
       assertThat(client.inFlight()).isZero();
       assertThat(client.armedTimeouts()).isZero();
 
-      SmpFrame rsp = client.sendAsync(Op.WRITE, 0, 0, TestGroups.echoRequest("answer me"))
+      // retried: the burst above may still fill the device's socket buffer when this one arrives
+      SmpFrame rsp = client.sendAsync(Op.WRITE, 0, 0, TestGroups.echoRequest("answer me"), RETRY, 50)
           .get(10, TimeUnit.SECONDS);
       assertThat(TestGroups.echoText(rsp.payload())).isEqualTo("answer me");
     }
@@ -75,7 +77,7 @@ class ClientSlotReleaseTest {
       assertThat(client.inFlight()).isZero();
       assertThat(client.armedTimeouts()).isZero();
 
-      SmpFrame rsp = client.send(Op.WRITE, 0, 0, TestGroups.echoRequest("answer me"));
+      SmpFrame rsp = client.send(Op.WRITE, 0, 0, TestGroups.echoRequest("answer me"), RETRY, 50);
       assertThat(TestGroups.echoText(rsp.payload())).isEqualTo("answer me");
     }
   }

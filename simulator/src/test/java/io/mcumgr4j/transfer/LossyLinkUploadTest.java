@@ -14,6 +14,7 @@ import io.mcumgr4j.transport.udp.UdpTransport;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,28 @@ class LossyLinkUploadTest {
         assertThat(result.length()).isEqualTo(image.length);
         assertThat(link.toDevice().dropped()).as("requests lost on the way").isPositive();
         assertThat(link.fromDevice().duplicated()).as("answers duplicated").isPositive();
+        ImgMgmt.Slot secondary = OtaFlow.slot(new ImgMgmtClient(client).state(), 1);
+        assertThat(secondary.hash()).isEqualTo(McubootImage.parse(image).hash());
+      }
+    }
+  }
+
+  @Test
+  void aLongUploadNeverGoesSecondsWithoutProgress() throws Exception {
+    // Each loss makes the window resend chunks, and every answer to them still measures the round
+    // trip (each attempt is a request of its own). Leaving those answers out, the timeout stayed
+    // backed off towards its 3 s ceiling and a long upload went 10-30 s without progress.
+    byte[] image = SimulatedDeviceTransferTest.image(3, 1, 4, 700_000);
+    try (SimulatedDevice device = SimulatedDevice.builder(dir)
+            .serverConfig(ServerConfig.DEFAULT.withBufCount(4)).start()) {
+      InetSocketAddress address = device.serveUdp(new InetSocketAddress("127.0.0.1", 0)).localAddress();
+      try (LossyUdpProxy link = LossyUdpProxy.start(address, Impairment.lossy(0.1), Impairment.lossy(0.1), 71207);
+          SmpClient client = new SmpClient(new UdpTransport(link.localAddress()))) {
+        TransferOptions options = TransferOptions.builder().progressDeadline(Duration.ofSeconds(2)).build();
+
+        ImageUploader.Result result = new ImageUploader(client, options).upload(image);
+
+        assertThat(result.length()).isEqualTo(image.length);
         ImgMgmt.Slot secondary = OtaFlow.slot(new ImgMgmtClient(client).state(), 1);
         assertThat(secondary.hash()).isEqualTo(McubootImage.parse(image).hash());
       }
