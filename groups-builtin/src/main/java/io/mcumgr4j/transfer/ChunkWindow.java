@@ -87,7 +87,10 @@ final class ChunkWindow {
     long next = start;
     long highestSent = start;
     int requests = 0;
+    // requests that count against the window; those of passes before retiredBelow no longer do
     int inFlight = 0;
+    int staleCounted = 0;
+    int retiredBelow = 0;
     int pass = 0;
     boolean first = true;
     while (first || acked < len) {
@@ -100,6 +103,7 @@ final class ChunkWindow {
         off = off > n ? protocol.ahead(off) : off;
         acked = checked(off, len);
         pass++;
+        staleCounted = inFlight;
         next = acked;
         highestSent = Math.max(highestSent, n);
         if (acked > best) {
@@ -120,8 +124,13 @@ final class ChunkWindow {
         highestSent = Math.max(highestSent, next);
       }
       Answer answer = take(answers, deadlineNanos - (System.nanoTime() - lastProgress), acked, len);
-      inFlight--;
       Sent sent = answer.sent();
+      if (sent.pass() >= retiredBelow) {
+        inFlight--;
+        if (sent.pass() < pass) {
+          staleCounted--;
+        }
+      }
       long end = sent.off() + sent.length();
       boolean current = sent.pass() == pass;
       if (answer.failure() != null) {
@@ -133,11 +142,19 @@ final class ChunkWindow {
           // lost, or its answer was: wait longer, and go on from what the device has taken
           timer.backOff();
           pass++;
+          staleCounted = inFlight;
           next = acked;
         }
         continue;
       }
       requests++;
+      if (current && staleCounted > 0) {
+        // the device handles requests in the order they come: those of earlier passes, sent before
+        // this one, are handled (answers on the way) or lost, and hold none of its buffers now
+        inFlight -= staleCounted;
+        staleCounted = 0;
+        retiredBelow = pass;
+      }
       long off = protocol.expected(answer.response());
       timer.sample(System.nanoTime() - sent.sentNanos());
       if (off > end && off > highestSent) {
@@ -162,6 +179,7 @@ final class ChunkWindow {
       if (current && off < end) {
         // this chunk was not taken where it was sent (one before it was lost): resend from the device's offset
         pass++;
+        staleCounted = inFlight;
         next = off;
       } else if (off > next) {
         next = off; // the device has more than was sent (a resumed transfer): skip what it holds
