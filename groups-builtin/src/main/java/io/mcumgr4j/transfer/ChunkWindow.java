@@ -87,11 +87,7 @@ final class ChunkWindow {
     long next = start;
     long highestSent = start;
     int requests = 0;
-    // requests that count against the window; those of passes before retiredBelow no longer do
-    int inFlight = 0;
-    int staleCounted = 0;
-    int retiredBelow = 0;
-    int pass = 0;
+    WindowPlaces places = new WindowPlaces(window);
     boolean first = true;
     while (first || acked < len) {
       if (next == 0 || first && len == 0) {
@@ -102,8 +98,7 @@ final class ChunkWindow {
         first = false;
         off = off > n ? protocol.ahead(off) : off;
         acked = checked(off, len);
-        pass++;
-        staleCounted = inFlight;
+        places.newPass();
         next = acked;
         highestSent = Math.max(highestSent, n);
         if (acked > best) {
@@ -114,25 +109,20 @@ final class ChunkWindow {
         continue;
       }
       first = false;
-      while (inFlight < window && next < len) {
+      while (places.free() && next < len) {
         int n = chunkLength(protocol, next, packetLimit, len);
-        Sent sent = new Sent(next, n, System.nanoTime(), pass);
+        Sent sent = new Sent(next, n, System.nanoTime(), places.pass());
         client.sendAsync(Op.WRITE, group, command, encode(out, protocol, next, n), timer.timeout(), 0)
             .whenComplete((response, failure) -> answers.add(new Answer(sent, response, failure)));
-        inFlight++;
+        places.sent();
         next += n;
         highestSent = Math.max(highestSent, next);
       }
       Answer answer = take(answers, deadlineNanos - (System.nanoTime() - lastProgress), acked, len);
       Sent sent = answer.sent();
-      if (sent.pass() >= retiredBelow) {
-        inFlight--;
-        if (sent.pass() < pass) {
-          staleCounted--;
-        }
-      }
+      places.returned(sent.pass());
       long end = sent.off() + sent.length();
-      boolean current = sent.pass() == pass;
+      boolean current = sent.pass() == places.pass();
       if (answer.failure() != null) {
         Throwable failure = unwrap(answer.failure());
         if (!(failure instanceof SmpTimeoutException)) {
@@ -141,19 +131,14 @@ final class ChunkWindow {
         if (current && acked < end) {
           // lost, or its answer was: wait longer, and go on from what the device has taken
           timer.backOff();
-          pass++;
-          staleCounted = inFlight;
+          places.newPass();
           next = acked;
         }
         continue;
       }
       requests++;
-      if (current && staleCounted > 0) {
-        // the device handles requests in the order they come: those of earlier passes, sent before
-        // this one, are handled (answers on the way) or lost, and hold none of its buffers now
-        inFlight -= staleCounted;
-        staleCounted = 0;
-        retiredBelow = pass;
+      if (current) {
+        places.answeredInPass();
       }
       long off = protocol.expected(answer.response());
       timer.sample(System.nanoTime() - sent.sentNanos());
@@ -178,8 +163,7 @@ final class ChunkWindow {
       }
       if (current && off < end) {
         // this chunk was not taken where it was sent (one before it was lost): resend from the device's offset
-        pass++;
-        staleCounted = inFlight;
+        places.newPass();
         next = off;
       } else if (off > next) {
         next = off; // the device has more than was sent (a resumed transfer): skip what it holds

@@ -89,20 +89,19 @@ public final class FileDownloader {
     long lastProgress = System.nanoTime();
     int chunk = Math.max(1, firstChunk);
     long next = covered.contiguous();
-    int inFlight = 0;
-    int pass = 0;
+    WindowPlaces places = new WindowPlaces(window);
     while (covered.contiguous() < len) {
-      while (inFlight < window && next < len) {
-        Asked asked = new Asked(next, (int) Math.min(chunk, len - next), System.nanoTime(), pass);
+      while (places.free() && next < len) {
+        Asked asked = new Asked(next, (int) Math.min(chunk, len - next), System.nanoTime(), places.pass());
         client.sendAsync(Op.READ, FsMgmtClient.GROUP_ID, 0, FileChunks.download(name, next), timer.timeout(), 0)
             .whenComplete((response, failure) -> answers.add(new Answer(asked, response, failure)));
-        inFlight++;
+        places.sent();
         next += asked.expected();
       }
       Answer answer = poll(answers, options.progressDeadline().toNanos() - (System.nanoTime() - lastProgress), name);
-      inFlight--;
       Asked asked = answer.asked();
-      boolean current = asked.pass() == pass;
+      places.returned(asked.pass());
+      boolean current = asked.pass() == places.pass();
       if (answer.failure() != null) {
         Throwable failure = answer.failure() instanceof CompletionException c && c.getCause() != null
             ? c.getCause() : answer.failure();
@@ -111,12 +110,15 @@ public final class FileDownloader {
         }
         if (current && !covered.covers(asked.off(), asked.expected())) {
           timer.backOff();
-          pass++;
+          places.newPass();
           next = covered.contiguous();
         }
         continue;
       }
       FileChunks.Download reply = FileChunks.decodeDownload(answer.response().payload());
+      if (current) {
+        places.answeredInPass();
+      }
       timer.sample(System.nanoTime() - asked.sentNanos());
       long before = covered.held();
       take(name, reply, asked.off(), data, covered);
@@ -129,7 +131,7 @@ public final class FileDownloader {
       }
       if (current && reply.data().length < asked.expected()) {
         // shorter than predicted: the offsets asked after it are off; go on from the first byte missing
-        pass++;
+        places.newPass();
         next = covered.contiguous();
       }
     }
