@@ -217,7 +217,8 @@ final class ChunkWindow {
   private Answer take(LinkedBlockingQueue<Answer> answers, long waitNanos, long acked, long len) {
     try {
       client.receiveWhile(answers::isEmpty, waitNanos);
-      Answer a = waitNanos > 0 ? answers.poll(waitNanos, TimeUnit.NANOSECONDS) : null;
+      // past the deadline, an answer already here still counts
+      Answer a = waitNanos > 0 ? answers.poll(waitNanos, TimeUnit.NANOSECONDS) : answers.poll();
       if (a == null) {
         throw new TransferException(what + ": the device took nothing for the progress deadline (it holds " + acked
             + " of " + len + " bytes; a new transfer resumes there)");

@@ -157,7 +157,8 @@ public final class FileDownloader {
   private Answer poll(LinkedBlockingQueue<Answer> answers, long waitNanos, String name) {
     try {
       client.receiveWhile(answers::isEmpty, waitNanos);
-      Answer a = waitNanos > 0 ? answers.poll(waitNanos, TimeUnit.NANOSECONDS) : null;
+      // past the deadline, an answer already here still counts
+      Answer a = waitNanos > 0 ? answers.poll(waitNanos, TimeUnit.NANOSECONDS) : answers.poll();
       if (a == null) {
         throw new TransferException("download of " + name + ": the device sent nothing new for the progress deadline");
       }

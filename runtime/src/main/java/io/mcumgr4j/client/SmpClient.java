@@ -364,6 +364,7 @@ public final class SmpClient implements AutoCloseable {
     free(p);
     if (failure != null) {
       p.future.completeExceptionally(failure);
+      transport.wakeReceivers(); // a caller reading for this answer would notice only at its next poll
     } else {
       p.future.complete(response);
     }

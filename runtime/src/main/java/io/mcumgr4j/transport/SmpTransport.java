@@ -27,6 +27,12 @@ public interface SmpTransport extends AutoCloseable {
    */
   default void receiveWhile(BooleanSupplier waiting, long nanos) {}
 
+  /**
+   * Makes the threads in {@link #receiveWhile} look again at what they wait for: something other
+   * than a packet ended a wait (a timeout, a failed send, a close). The default does nothing.
+   */
+  default void wakeReceivers() {}
+
   /** Sends one SMP packet (header + payload). */
   void send(byte[] packet) throws IOException;
 

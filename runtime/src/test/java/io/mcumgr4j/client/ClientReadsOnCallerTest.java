@@ -94,4 +94,34 @@ class ClientReadsOnCallerTest {
       assertThat(onReader.get()).isEqualTo("inner 2");
     }
   }
+
+  @Test
+  void twoThreadsWhoseStagesBlockOnFurtherRequestsDoNotWaitForEachOther() throws Exception {
+    try (FakeDevice device = new FakeDevice((index, request, earlier) -> List.of(FakeDevice.answer(request,
+            ClientRetryTest.rPayload("ok"))));
+        SmpClient client = new SmpClient(new UdpTransport(device.address()),
+            ClientConfig.DEFAULT.withTimeout(Duration.ofSeconds(5)).withRetries(0))) {
+      // each thread's stage may run while the thread hands an answer over and then reads for its
+      // own: neither holds the other's answer, and both used to wait for each other until a timeout
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      Runnable nested = () -> {
+        try {
+          for (int i = 0; i < 300; i++) {
+            client.sendAsync(Op.WRITE, 0, 0, TestGroups.echoRequest("outer"))
+                .thenApply(outer -> client.send(Op.WRITE, 0, 0, TestGroups.echoRequest("inner")))
+                .get(10, TimeUnit.SECONDS);
+          }
+        } catch (Exception | AssertionError e) {
+          failure.compareAndSet(null, e);
+        }
+      };
+      Thread a = new Thread(nested);
+      Thread b = new Thread(nested);
+      a.start();
+      b.start();
+      a.join(60_000);
+      b.join(60_000);
+      assertThat(failure.get()).isNull();
+    }
+  }
 }

@@ -130,8 +130,8 @@ public final class UdpTransport implements SmpTransport {
         int[] own = beginDelivery();
         try {
           // a caller that came meanwhile reads; it sees this count if it came later than the check
-          if (callers.get() == 0) {
-            drain(buffer, () -> true);
+          if (callers.get() == 0 && drain(buffer, () -> true) && callers.get() > 0) {
+            wakeCallers(); // a caller came meanwhile and may be waiting for what this took
           }
         } finally {
           endDelivery(own);
@@ -171,18 +171,23 @@ public final class UdpTransport implements SmpTransport {
   /**
    * Delivers datagrams from the socket while there are any and {@code waiting} holds; the caller
    * counts itself in {@link #delivering} around it.
+   *
+   * @return whether it took a datagram
    */
-  private void drain(ByteBuffer buffer, BooleanSupplier waiting) throws IOException {
+  private boolean drain(ByteBuffer buffer, BooleanSupplier waiting) throws IOException {
+    boolean took = false;
     do {
       buffer.clear();
       SocketAddress from = channel.receive(buffer);
       if (from == null) {
-        return;
+        return took;
       }
+      took = true;
       if (device.equals(from)) {
         receiver.accept(Arrays.copyOf(buffer.array(), buffer.position()));
       }
     } while (waiting.getAsBoolean());
+    return took;
   }
 
   @Override
@@ -194,13 +199,16 @@ public final class UdpTransport implements SmpTransport {
     if (mine == null) {
       return;
     }
+    // called from a stage this thread runs while it hands an answer over: reading, it holds no
+    // one's answer, so its share leaves the count meanwhile (two such threads waited for each other)
+    int outer = ownDeliveries.get()[0];
+    delivering.addAndGet(-outer);
     callers.incrementAndGet();
     try {
       long start = System.nanoTime();
-      int mineAlready = ownDeliveries.get()[0];
-      while (waiting.getAsBoolean() && channel.isOpen() && !Thread.currentThread().isInterrupted()) {
+      while (channel.isOpen() && !Thread.currentThread().isInterrupted()) {
         // another thread may have taken our answer off the socket: let it finish handing it over
-        for (int spins = 0; delivering.get() > mineAlready && waiting.getAsBoolean(); spins++) {
+        for (int spins = 0; delivering.get() > 0 && waiting.getAsBoolean(); spins++) {
           if (spins < 100) {
             Thread.yield();
           } else {
@@ -208,14 +216,16 @@ public final class UdpTransport implements SmpTransport {
           }
         }
         long left = nanos - (System.nanoTime() - start);
-        if (left <= 0) {
+        if (!waiting.getAsBoolean() || left <= 0) {
           return;
         }
         mine.selector().select(Math.max(1, Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(left))));
         mine.selector().selectedKeys().clear();
         int[] own = beginDelivery();
         try {
-          drain(mine.buffer(), waiting);
+          if (drain(mine.buffer(), waiting) && callers.get() > 1) {
+            wakeCallers(); // what this caller took may have held another one's answer
+          }
         } finally {
           endDelivery(own);
         }
@@ -227,7 +237,22 @@ public final class UdpTransport implements SmpTransport {
     } finally {
       callerLeft = System.nanoTime();
       callers.decrementAndGet();
+      delivering.addAndGet(outer);
       giveBack(mine);
+    }
+  }
+
+  /** Wakes the callers in {@link #receiveWhile}: a timeout or a close may have ended their wait. */
+  @Override
+  public void wakeReceivers() {
+    if (callers.get() > 0) {
+      wakeCallers();
+    }
+  }
+
+  private void wakeCallers() {
+    for (CallerReader r : all) {
+      r.selector().wakeup();
     }
   }
 
@@ -236,8 +261,9 @@ public final class UdpTransport implements SmpTransport {
     if (r != null) {
       return r;
     }
+    Selector selector = null;
     try {
-      Selector selector = Selector.open();
+      selector = Selector.open();
       channel.register(selector, SelectionKey.OP_READ);
       r = new CallerReader(selector, ByteBuffer.allocate(UdpLimits.MAX_DATAGRAM + 1));
       all.add(r);
@@ -247,6 +273,9 @@ public final class UdpTransport implements SmpTransport {
       }
       return r;
     } catch (IOException e) {
+      if (selector != null) {
+        closeQuietly(selector);
+      }
       return null; // closed meanwhile; the caller waits for its future, which close() fails
     }
   }
