@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,14 +131,7 @@ class ClientMatchingTest {
   @Test
   void aResponseFromAnotherAddressIsIgnored() throws Exception {
     CountDownLatch forged = new CountDownLatch(1);
-    try (FakeDevice device = new FakeDevice((index, request, earlier) -> {
-          try {
-            forged.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return List.of(echo(request));
-        });
+    try (FakeDevice device = new FakeDevice(FakeDevice.after(forged, (index, request, earlier) -> List.of(echo(request))));
         UdpTransport transport = new UdpTransport(device.address());
         SmpClient client = new SmpClient(transport, ClientConfig.DEFAULT.withTimeout(LONG).withRetries(0));
         DatagramSocket intruder = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {

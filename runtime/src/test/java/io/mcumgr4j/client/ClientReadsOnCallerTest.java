@@ -24,14 +24,8 @@ class ClientReadsOnCallerTest {
   @Test
   void aCallerBlockedOnItsAnswerReadsItItself() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    try (FakeDevice device = new FakeDevice((index, request, earlier) -> {
-          try {
-            release.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return List.of(FakeDevice.answer(request, ClientRetryTest.rPayload("late")));
-        });
+    try (FakeDevice device = new FakeDevice(FakeDevice.after(release,
+            (index, request, earlier) -> List.of(FakeDevice.answer(request, ClientRetryTest.rPayload("late")))));
         SmpClient client = new SmpClient(new UdpTransport(device.address()))) {
       Thread caller = Thread.currentThread();
       CompletableFuture<Thread> deliveredOn = client.sendAsync(Op.WRITE, 0, 0, TestGroups.echoRequest("x"))

@@ -13,6 +13,7 @@ import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -96,6 +97,21 @@ public final class FakeDevice implements AutoCloseable {
   }
 
   /** A response to {@code request} with {@code payload}, header built by {@link SmpHeader#response}. */
+  /**
+   * A script that answers as {@code then} does, but only once {@code release} opens (for ten
+   * seconds at most): the test decides when the answer goes out.
+   */
+  public static Script after(CountDownLatch release, Script then) {
+    return (index, request, earlier) -> {
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return then.respond(index, request, earlier);
+    };
+  }
+
   public static byte[] answer(byte[] request, byte[] payload) {
     SmpHeader h = SmpHeader.decode(request);
     return new SmpFrame(h.response(payload.length), payload).encode();
