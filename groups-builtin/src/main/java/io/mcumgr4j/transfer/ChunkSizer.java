@@ -31,8 +31,11 @@ public final class ChunkSizer {
     void encode(CborWriter out, int dataLength);
   }
 
+  /** A device's {@code mcumgr params} and how long the request for them took there and back. */
+  private record Known(OsMgmt.McumgrParams params, long roundTripNanos) {}
+
   /** The devices' buffers, asked once per client: they do not change while a device runs. */
-  private static final Map<SmpClient, OsMgmt.McumgrParams> PARAMS = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final Map<SmpClient, Known> KNOWN = Collections.synchronizedMap(new WeakHashMap<>());
 
   /**
    * The largest request packet the device behind {@code client} takes, from its {@link
@@ -48,11 +51,24 @@ public final class ChunkSizer {
    * #DEFAULT_BUF_SIZE} bytes, and one of them.
    */
   public static OsMgmt.McumgrParams params(SmpClient client) {
-    OsMgmt.McumgrParams known = PARAMS.get(client);
+    return known(client).params();
+  }
+
+  /**
+   * The round trip of the request for the device's {@link #params params}: the one sample of the
+   * link's round trip a transfer has before its first chunk.
+   */
+  static long paramsRoundTripNanos(SmpClient client) {
+    return known(client).roundTripNanos();
+  }
+
+  private static Known known(SmpClient client) {
+    Known known = KNOWN.get(client);
     if (known != null) {
       return known;
     }
     OsMgmt.McumgrParams params;
+    long asked = System.nanoTime();
     try {
       params = new OsMgmtClient(client).params();
     } catch (MgmtException e) {
@@ -61,9 +77,10 @@ public final class ChunkSizer {
       }
       params = new OsMgmt.McumgrParams(DEFAULT_BUF_SIZE, 1);
     }
-    PARAMS.put(client, params);
+    known = new Known(params, System.nanoTime() - asked);
+    KNOWN.put(client, known);
     client.limitRequests(packetLimit(params.bufSize(), client.transport()));
-    return params;
+    return known;
   }
 
   /**

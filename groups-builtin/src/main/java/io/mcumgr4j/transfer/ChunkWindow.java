@@ -6,18 +6,24 @@ import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.client.SmpTimeoutException;
 import io.mcumgr4j.frame.SmpFrame;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The request loop of the uploads: the chunk at offset 0 alone, with the long first-chunk timeout
+ * The request loop of the uploads: the chunk at offset 0 alone, resent early but waited for long
  * (it may erase a slot or truncate a file); then up to a window of chunks in flight, sent in
  * order. The device answers each with the offset it expects next; when that is not the end of the
  * chunk (one before it was lost, or came late), the upload goes on from the device's offset. Late
- * and duplicate answers change nothing. A lost request is resent after a timeout that follows the
- * measured round trip ({@link RetransmitTimer}); the upload fails only when the device takes
- * nothing new for the progress deadline, or keeps sending it back ({@link Progress}).
+ * and duplicate answers change nothing: an answer behind the offset the device had already
+ * confirmed counts as the device going back (a reboot) only when its request was sent after that
+ * confirmation came; before, it is an answer held up on the link. A lost request is resent after
+ * a timeout that follows the measured round trip ({@link RetransmitTimer}); the upload fails only
+ * when the device takes nothing new for the progress deadline, or keeps sending it back ({@link
+ * Progress}).
  */
 final class ChunkWindow {
 
@@ -37,13 +43,24 @@ final class ChunkWindow {
     default long ahead(long claimed) {
       return claimed;
     }
+
+    /**
+     * Whether the device already holds the whole transfer, asked when it answers as if it held
+     * none of it after the last chunk went out: Zephyr forgets an image upload once its last chunk
+     * is written, so a resent last chunk whose first answer was lost is answered offset 0.
+     */
+    default boolean holdsAll() {
+      return false;
+    }
   }
 
-  /** One chunk on its way: where it starts, its length, when it went, and in which pass. */
-  /** The first chunk's first resend, as a retransmission timer's first timeout (RFC 6298). */
+  /** The latest first resend of the first chunk, as a retransmission timer's first timeout (RFC 6298). */
   private static final long FIRST_RESEND_NANOS = Duration.ofSeconds(1).toNanos();
+  private static final long FIRST_RESEND_FLOOR_MILLIS = 100;
+  private static final long FIRST_RESEND_FLOOR_NANOS = Duration.ofMillis(FIRST_RESEND_FLOOR_MILLIS).toNanos();
 
-  private record Sent(long off, int length, long sentNanos, int pass) {}
+  /** One chunk on its way: where it starts, its length, when it went, its window ticket and pass. */
+  private record Sent(long off, int length, long sentNanos, int ticket, int pass) {}
 
   /** A chunk's answer, or why it has none. */
   private record Answer(Sent sent, SmpFrame response, Throwable failure) {}
@@ -83,6 +100,8 @@ final class ChunkWindow {
     long deadlineNanos = options.progressDeadline().toNanos();
     long lastProgress = System.nanoTime();
     long acked = start;
+    // when the device last said where it stands: an answer to a request sent before is no news
+    long ackedAt = System.nanoTime();
     long best = start;
     long next = start;
     long highestSent = start;
@@ -98,6 +117,7 @@ final class ChunkWindow {
         first = false;
         off = off > n ? protocol.ahead(off) : off;
         acked = checked(off, len);
+        ackedAt = System.nanoTime();
         places.newPass();
         next = acked;
         highestSent = Math.max(highestSent, n);
@@ -111,16 +131,14 @@ final class ChunkWindow {
       first = false;
       while (places.free() && next < len) {
         int n = chunkLength(protocol, next, packetLimit, len);
-        Sent sent = new Sent(next, n, System.nanoTime(), places.pass());
+        Sent sent = new Sent(next, n, System.nanoTime(), places.sent(), places.pass());
         client.sendAsync(Op.WRITE, group, command, encode(out, protocol, next, n), timer.timeout(), 0)
             .whenComplete((response, failure) -> answers.add(new Answer(sent, response, failure)));
-        places.sent();
         next += n;
         highestSent = Math.max(highestSent, next);
       }
       Answer answer = take(answers, deadlineNanos - (System.nanoTime() - lastProgress), acked, len);
       Sent sent = answer.sent();
-      places.returned(sent.pass());
       long end = sent.off() + sent.length();
       boolean current = sent.pass() == places.pass();
       if (answer.failure() != null) {
@@ -128,6 +146,7 @@ final class ChunkWindow {
         if (!(failure instanceof SmpTimeoutException)) {
           throw (RuntimeException) failure;
         }
+        places.timedOut(sent.ticket());
         if (current && acked < end) {
           // lost, or its answer was: wait longer, and go on from what the device has taken
           timer.backOff();
@@ -137,11 +156,10 @@ final class ChunkWindow {
         continue;
       }
       requests++;
-      if (current) {
-        places.answeredInPass();
-      }
+      places.answered(sent.ticket());
       long off = protocol.expected(answer.response());
-      timer.sample(System.nanoTime() - sent.sentNanos());
+      long now = System.nanoTime();
+      timer.sample(now - sent.sentNanos());
       if (off > end && off > highestSent) {
         off = protocol.ahead(off);
       }
@@ -149,17 +167,34 @@ final class ChunkWindow {
       if (off > acked) {
         progress.reply(acked, off, what);
         acked = off;
+        ackedAt = now;
         options.listener().progress(acked, len);
-      } else if (current && off < sent.off() && off < acked) {
-        // behind what it had taken: the device went back (a reboot); its offset is where we stand
+      } else if (off < acked) {
+        if (sent.sentNanos() - ackedAt < 0) {
+          // answered before the device got as far as acked and held up on the way (or the answer
+          // to a duplicate that overtook the first): stale, but its chunk is not known to be taken
+          if (current && acked < end) {
+            places.newPass();
+            next = acked;
+          }
+          continue;
+        }
+        if (highestSent == len && protocol.holdsAll()) {
+          // the last chunk's answer was lost: the device finished the upload and forgot it
+          acked = len;
+          options.listener().progress(acked, len);
+          break;
+        }
+        // behind what it had taken, asked after it had: the device went back (a reboot)
         progress.reply(acked, off, what);
         acked = off;
-      } else if (current && off == sent.off() && off == acked) {
+        ackedAt = now;
+      } else if (current && off == sent.off()) {
         progress.reply(off, off, what); // answered without taking the data
       }
       if (acked > best) {
         best = acked;
-        lastProgress = System.nanoTime();
+        lastProgress = now;
       }
       if (current && off < end) {
         // this chunk was not taken where it was sent (one before it was lost): resend from the device's offset
@@ -174,26 +209,66 @@ final class ChunkWindow {
 
   /**
    * The chunk at offset 0, which may make the device erase a slot before it answers: resent after
-   * one second, then after twice as long each time up to {@link TransferOptions#firstChunkTimeout},
-   * each sending a request of its own, until it has waited the first chunk's timeout once per try
-   * ({@code retries} + 1). Waiting the whole timeout before the first resend made one loss cost
-   * half a minute on a lossy link. A device still erasing queues or drops the copies; the ones
-   * it takes answer the offset it holds.
+   * {@link #firstResendNanos}, then after twice as long each time up to {@link
+   * TransferOptions#firstChunkTimeout}, until it has waited the first chunk's timeout once per try
+   * ({@code retries} + 1). Each copy is a request of its own, and the answer to any of them ends
+   * the wait: a device that took longer to erase than the resends waited answers the first copy
+   * late, and the copies it takes after it answer the offset it holds (the same {@code sha}
+   * resumes an upload; a file upload's {@link Protocol#ahead} sorts out a truncated file).
    */
   private SmpFrame sendFirst(byte[] payload) {
     long ceiling = options.firstChunkTimeout().toNanos();
     long giveUp = System.nanoTime() + ceiling * (options.retries() + 1L);
-    long wait = Math.min(FIRST_RESEND_NANOS, ceiling);
+    long wait = Math.min(firstResendNanos(), ceiling);
+    CompletableFuture<SmpFrame> answered = new CompletableFuture<>();
     while (true) {
+      long left = giveUp - System.nanoTime();
+      client.sendAsync(Op.WRITE, group, command, payload, Duration.ofNanos(Math.max(1, Math.min(ceiling, left))), 0)
+          .whenComplete((response, failure) -> {
+            if (failure == null) {
+              answered.complete(response);
+            } else if (!(unwrap(failure) instanceof SmpTimeoutException) || System.nanoTime() - giveUp >= 0) {
+              answered.completeExceptionally(unwrap(failure)); // an error, or the last copy's timeout
+            }
+          });
+      long until = System.nanoTime() + Math.min(wait, left);
+      client.receiveWhile(() -> !answered.isDone(), until - System.nanoTime());
       try {
-        return client.send(Op.WRITE, group, command, payload, Duration.ofNanos(wait), 0);
-      } catch (SmpTimeoutException e) {
-        long left = giveUp - System.nanoTime();
-        if (left <= 0) {
-          throw e;
+        return answered.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        if (left <= wait) {
+          // the last copy went out with the rest of the patience as its timeout: its end is the answer
+          return await(answered);
         }
-        wait = Math.min(Math.min(wait * 2, ceiling), left);
+        wait = Math.min(wait * 2, ceiling);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TransferException(what + " interrupted before its first chunk was answered");
+      } catch (ExecutionException e) {
+        throw (RuntimeException) e.getCause();
       }
+    }
+  }
+
+  /**
+   * When the first chunk is first resent: three of the round trips the device's {@code mcumgr
+   * params} took (RFC 6298's timeout after one sample), at least {@value #FIRST_RESEND_FLOOR_MILLIS} ms
+   * for the flash write a first chunk starts with, at most a second (RFC 6298's first timeout).
+   */
+  private long firstResendNanos() {
+    return Math.max(FIRST_RESEND_FLOOR_NANOS,
+        Math.min(FIRST_RESEND_NANOS, 3 * ChunkSizer.paramsRoundTripNanos(client)));
+  }
+
+  private SmpFrame await(CompletableFuture<SmpFrame> answered) {
+    try {
+      client.receiveWhile(() -> !answered.isDone(), Long.MAX_VALUE);
+      return answered.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransferException(what + " interrupted before its first chunk was answered");
+    } catch (ExecutionException e) {
+      throw (RuntimeException) e.getCause();
     }
   }
 

@@ -68,8 +68,8 @@ public final class FileDownloader {
     return data;
   }
 
-  /** One request on its way: its offset, the chunk expected back, when it went, and in which pass. */
-  private record Asked(long off, int expected, long sentNanos, int pass) {}
+  /** One request on its way: its offset, the chunk expected back, when it went, its window ticket and pass. */
+  private record Asked(long off, int expected, long sentNanos, int ticket, int pass) {}
 
   /** A request's answer, or why it has none. */
   private record Answer(Asked asked, SmpFrame response, Throwable failure) {}
@@ -92,15 +92,14 @@ public final class FileDownloader {
     WindowPlaces places = new WindowPlaces(window);
     while (covered.contiguous() < len) {
       while (places.free() && next < len) {
-        Asked asked = new Asked(next, (int) Math.min(chunk, len - next), System.nanoTime(), places.pass());
+        Asked asked = new Asked(next, (int) Math.min(chunk, len - next), System.nanoTime(), places.sent(),
+            places.pass());
         client.sendAsync(Op.READ, FsMgmtClient.GROUP_ID, 0, FileChunks.download(name, next), timer.timeout(), 0)
             .whenComplete((response, failure) -> answers.add(new Answer(asked, response, failure)));
-        places.sent();
         next += asked.expected();
       }
       Answer answer = poll(answers, options.progressDeadline().toNanos() - (System.nanoTime() - lastProgress), name);
       Asked asked = answer.asked();
-      places.returned(asked.pass());
       boolean current = asked.pass() == places.pass();
       if (answer.failure() != null) {
         Throwable failure = answer.failure() instanceof CompletionException c && c.getCause() != null
@@ -108,6 +107,7 @@ public final class FileDownloader {
         if (!(failure instanceof SmpTimeoutException)) {
           throw (RuntimeException) failure;
         }
+        places.timedOut(asked.ticket());
         if (current && !covered.covers(asked.off(), asked.expected())) {
           timer.backOff();
           places.newPass();
@@ -116,9 +116,7 @@ public final class FileDownloader {
         continue;
       }
       FileChunks.Download reply = FileChunks.decodeDownload(answer.response().payload());
-      if (current) {
-        places.answeredInPass();
-      }
+      places.answered(asked.ticket());
       timer.sample(System.nanoTime() - asked.sentNanos());
       long before = covered.held();
       take(name, reply, asked.off(), data, covered);

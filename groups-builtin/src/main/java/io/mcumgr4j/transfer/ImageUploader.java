@@ -2,12 +2,15 @@ package io.mcumgr4j.transfer;
 
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.client.SmpTimeoutException;
+import io.mcumgr4j.error.MgmtException;
 import io.mcumgr4j.frame.SmpFrame;
+import io.mcumgr4j.groups.image.ImgMgmt;
 import io.mcumgr4j.groups.image.ImgMgmtClient;
 import io.mcumgr4j.mcuboot.ImageFormatException;
 import io.mcumgr4j.mcuboot.McubootImage;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -75,9 +78,7 @@ public final class ImageUploader {
     if (image.length == 0) {
       throw new IllegalArgumentException("an image cannot be empty");
     }
-    if (!options.force()) {
-      checkImage(image);
-    }
+    byte[] hash = imageHash(image, options.force());
     byte[] sha = sha256(image, image.length);
     Boolean[] match = {null};
     int requests = new ChunkWindow(client, options, ImgMgmtClient.GROUP_ID, 1, "image upload").run(0, image.length,
@@ -98,23 +99,52 @@ public final class ImageUploader {
             }
             return reply.off();
           }
+
+          @Override
+          public boolean holdsAll() {
+            return hash != null && secondarySlotHolds(hash);
+          }
         });
     return new Result(image.length, sha, match[0], requests);
   }
 
-  /** Refuses, before anything is sent, an image MCUboot would not boot: bad header or TLVs, wrong SHA-256. */
-  private static void checkImage(byte[] image) {
+  /**
+   * The image's SHA256 TLV, refusing (before anything is sent) an image MCUboot would not boot: bad
+   * header or TLVs, wrong SHA-256; a forced image that does not parse has none ({@code null}).
+   */
+  private static byte[] imageHash(byte[] image, boolean force) {
     String fault;
     try {
       McubootImage parsed = McubootImage.parse(image);
-      fault = parsed.verify() ? null : "its SHA-256 TLV does not match its contents";
+      if (force || parsed.verify()) {
+        return parsed.hash();
+      }
+      fault = "its SHA-256 TLV does not match its contents";
     } catch (ImageFormatException | IllegalStateException e) {
       fault = e.getMessage();
     }
-    if (fault != null) {
-      throw new IllegalArgumentException("not a valid MCUboot image (" + fault + "): nothing was sent; force the "
-          + "upload (TransferOptions.force, --force) to send it anyway");
+    if (force) {
+      return null;
     }
+    throw new IllegalArgumentException("not a valid MCUboot image (" + fault + "): nothing was sent; force the "
+        + "upload (TransferOptions.force, --force) to send it anyway");
+  }
+
+  /** Whether the slot this upload writes (the secondary of {@code options.image()}) holds the image of {@code hash}. */
+  private boolean secondarySlotHolds(byte[] hash) {
+    ImgMgmt.State state;
+    try {
+      state = new ImgMgmtClient(client).state();
+    } catch (MgmtException e) {
+      return false; // a device that will not list its slots gets the upload again from the start
+    }
+    for (ImgMgmt.Slot slot : state.images()) {
+      long number = slot.image() == null ? 0 : slot.image();
+      if (slot.slot() == 1 && number == options.image() && Arrays.equals(slot.hash(), hash)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The SHA-256 of the first {@code length} bytes of {@code data}. */

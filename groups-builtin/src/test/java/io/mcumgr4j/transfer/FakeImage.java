@@ -5,6 +5,8 @@ import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.error.MgmtException;
 import io.mcumgr4j.groups.image.ImgMgmt;
 import io.mcumgr4j.groups.image.ImgMgmtError;
+import io.mcumgr4j.mcuboot.ImageFormatException;
+import io.mcumgr4j.mcuboot.McubootImage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,9 @@ final class FakeImage implements ImgMgmt {
   volatile boolean sendMatch;
   volatile boolean corruptWrites;
   volatile byte[] completed;
+  volatile int stateReads;
+  /** How long the first upload request takes, as a slot erase would. */
+  volatile long firstRequestMillis;
 
   private boolean active;
   private byte[] slot;
@@ -52,6 +57,13 @@ final class FakeImage implements ImgMgmt {
   public synchronized UploadResult upload(
       OptionalLong image, OptionalLong len, OptionalLong off, byte[] data, byte[] sha, Boolean upgrade) {
     int request = chunks.size() + 1;
+    if (request == 1 && firstRequestMillis > 0) {
+      try {
+        Thread.sleep(firstRequestMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (rebootBefore.contains(request)) {
       active = false;
       expected = 0;
@@ -104,9 +116,20 @@ final class FakeImage implements ImgMgmt {
     return new UploadResult(expected, sendMatch ? Arrays.equals(ImageUploader.sha256(slot, slot.length), this.sha) : null);
   }
 
+  /** The secondary slot once an upload completed, as Zephyr lists it; nothing for an image that does not parse. */
   @Override
-  public State state() {
-    throw new MgmtException(MgmtErr.ENOTSUP);
+  public synchronized State state() {
+    stateReads++;
+    if (completed == null) {
+      return new State(List.of(), null);
+    }
+    try {
+      McubootImage parsed = McubootImage.parse(completed);
+      return new State(List.of(new Slot(null, 1, parsed.version().toString(), parsed.hash(), parsed.bootable(),
+          false, false, false, false)), null);
+    } catch (ImageFormatException e) {
+      return new State(List.of(), null);
+    }
   }
 
   @Override

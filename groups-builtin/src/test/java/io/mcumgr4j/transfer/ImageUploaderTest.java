@@ -90,6 +90,71 @@ class ImageUploaderTest {
   }
 
   @Test
+  void aLostAnswerToTheLastChunkEndsTheUploadOnceTheSlotHoldsTheImage() throws Exception {
+    byte[] image = new McubootImageBuilder().version(ImageVersion.of(1, 0, 0)).payload(new byte[4_000]).build();
+    int chunks;
+    try (FakeDevice device = new FakeDevice(512)) {
+      new ImageUploader(device.client, FakeDevice.OPTIONS.withWindow(1)).upload(image);
+      chunks = device.image.chunks.size();
+    }
+    try (FakeDevice device = new FakeDevice(512)) {
+      // response 1 answers mcumgr params: the last chunk's is response chunks + 1
+      device.link.dropResponse(chunks + 1);
+
+      new ImageUploader(device.client, FakeDevice.OPTIONS.withWindow(1)).upload(image);
+
+      FileTransferTest.assertSameBytes(device.image.completed, image);
+      // the resent last chunk was answered offset 0 (the device had finished and forgotten the
+      // upload); the slot's hash said it was done, so no new upload began
+      List<FakeImage.Chunk> sent = device.image.chunks;
+      assertThat(sent).hasSize(chunks + 1);
+      assertThat(sent.get(chunks).off()).isEqualTo(sent.get(chunks - 1).off());
+      assertThat(sent.subList(1, sent.size())).noneMatch(c -> c.off() == 0);
+      assertThat(device.image.stateReads).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFirstChunkSlowerThanItsResendsIsAnsweredOnceAndTheCopiesResume() throws Exception {
+    try (FakeDevice device = new FakeDevice(512)) {
+      byte[] image = FakeImage.image(3_000, 10);
+      // longer than the first resend waits: three round trips of mcumgr params, at most a second
+      device.image.firstRequestMillis = 2_000;
+
+      new ImageUploader(device.client, FakeDevice.OPTIONS.withWindow(1)).upload(image);
+
+      FileTransferTest.assertSameBytes(device.image.completed, image);
+      List<FakeImage.Chunk> chunks = device.image.chunks;
+      int copies = (int) chunks.stream().takeWhile(c -> c.off() == 0).count();
+      assertThat(copies).as("the first chunk was resent while the device was busy").isGreaterThan(1);
+      // the copies resumed the upload by its sha: the next chunk follows the first one's data
+      assertThat(chunks.get(copies).off()).isEqualTo(chunks.get(0).length());
+      assertThat(chunks.subList(copies, chunks.size())).noneMatch(c -> c.off() == 0);
+    }
+  }
+
+  @Test
+  void anAnswerHeldUpOnTheLinkIsNotTakenForTheDeviceGoingBack() throws Exception {
+    try (FakeDevice device = new FakeDevice(512)) {
+      byte[] image = FakeImage.image(12_000, 11);
+      // requests: 1 mcumgr params, 2 the first chunk, then A, B, C (window 3). A reaches the
+      // device after B, which is answered with A's offset; that answer reaches the client after
+      // A's, which says the device holds A: the device never went back to A's offset
+      device.link.swapRequest(3);
+      device.link.swapResponse(3);
+
+      new ImageUploader(device.client, FakeDevice.OPTIONS).upload(image);
+
+      FileTransferTest.assertSameBytes(device.image.completed, image);
+      List<FakeImage.Chunk> chunks = device.image.chunks;
+      long a = chunks.get(0).length();
+      assertThat(chunks.get(1).off()).as("B came first").isGreaterThan(a);
+      assertThat(chunks.get(2).off()).isEqualTo(a);
+      assertThat(chunks.stream().filter(c -> c.off() == a).count()).as("A was not sent again").isEqualTo(1);
+    }
+  }
+
+  @Test
   void aNewUploaderResumesWhereTheInterruptedOneStopped() throws Exception {
     try (FakeDevice device = new FakeDevice(512)) {
       byte[] image = FakeImage.image(8_000, 5);

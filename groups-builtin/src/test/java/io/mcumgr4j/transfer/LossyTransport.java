@@ -7,7 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** A link that loses chosen responses (counted from 1 over every response the device sends). */
+/**
+ * A link that loses chosen requests and responses, or swaps one with the next (each counted from 1
+ * over every request sent or response the device sends).
+ */
 final class LossyTransport implements SmpTransport {
 
   private final SmpTransport link;
@@ -15,6 +18,10 @@ final class LossyTransport implements SmpTransport {
   private final AtomicInteger responses = new AtomicInteger();
   private final Set<Integer> dropSent = ConcurrentHashMap.newKeySet();
   private final AtomicInteger requests = new AtomicInteger();
+  private final Set<Integer> swapSent = ConcurrentHashMap.newKeySet();
+  private final Set<Integer> swapResponse = ConcurrentHashMap.newKeySet();
+  private byte[] heldRequest;
+  private byte[] heldResponse;
 
   LossyTransport(SmpTransport link) {
     this.link = link;
@@ -25,11 +32,30 @@ final class LossyTransport implements SmpTransport {
     drop.add(n);
   }
 
+  /** Delivers the {@code n}th response after the one that follows it. */
+  void swapResponse(int n) {
+    swapResponse.add(n);
+  }
+
   @Override
   public void start(Consumer<byte[]> receiver) throws IOException {
     link.start(packet -> {
-      if (!drop.contains(responses.incrementAndGet())) {
-        receiver.accept(packet);
+      byte[] after;
+      synchronized (this) {
+        int n = responses.incrementAndGet();
+        if (drop.contains(n)) {
+          return;
+        }
+        if (swapResponse.contains(n)) {
+          heldResponse = packet;
+          return;
+        }
+        after = heldResponse;
+        heldResponse = null;
+      }
+      receiver.accept(packet);
+      if (after != null) {
+        receiver.accept(after);
       }
     });
   }
@@ -39,10 +65,26 @@ final class LossyTransport implements SmpTransport {
     dropSent.add(n);
   }
 
+  /** Sends the {@code n}th request after the one that follows it. */
+  void swapRequest(int n) {
+    swapSent.add(n);
+  }
+
   @Override
-  public void send(byte[] packet) throws IOException {
-    if (!dropSent.contains(requests.incrementAndGet())) {
-      link.send(packet);
+  public synchronized void send(byte[] packet) throws IOException {
+    int n = requests.incrementAndGet();
+    if (dropSent.contains(n)) {
+      return;
+    }
+    if (swapSent.contains(n)) {
+      heldRequest = packet;
+      return;
+    }
+    link.send(packet);
+    if (heldRequest != null) {
+      byte[] after = heldRequest;
+      heldRequest = null;
+      link.send(after);
     }
   }
 

@@ -4,53 +4,73 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The window's places across passes: an answer in a new pass frees what earlier passes held, once. */
+/** The window's places: an answer frees its request's place and those of every request sent before it. */
 class WindowPlacesTest {
 
   @Test
-  void requestsOfAPassGivenUpHoldTheirPlacesUntilARequestOfTheNewPassIsAnswered() {
+  void anAnswerFreesThePlacesOfTheRequestsSentBeforeIt() {
+    WindowPlaces places = new WindowPlaces(3);
+    int first = places.sent();
+    places.sent();
+    int third = places.sent();
+    assertThat(places.free()).isFalse();
+
+    // the first one's answer was lost; the third's came: the device has handled or lost all three
+    places.answered(third);
+    places.sent();
+    places.sent();
+    places.sent();
+    assertThat(places.free()).isFalse();
+
+    // the first one's timeout comes later and frees nothing that is not its own
+    places.timedOut(first);
+    assertThat(places.free()).isFalse();
+  }
+
+  @Test
+  void aTimeoutFreesOnlyItsOwnPlace() {
     WindowPlaces places = new WindowPlaces(3);
     places.sent();
-    places.sent();
+    int second = places.sent();
+    int third = places.sent();
+    places.timedOut(second);
+    assertThat(places.free()).isTrue();
     places.sent();
     assertThat(places.free()).isFalse();
 
-    // the second one came back at the wrong offset: go back; the first and third are still out
-    places.returned(0);
+    // an answer to a request sent before others frees nothing sent after it
+    places.answered(third);
+    places.sent();
+    assertThat(places.free()).isTrue();
+    places.sent();
+    assertThat(places.free()).as("the request sent after the third still holds its place").isFalse();
+  }
+
+  @Test
+  void passesCountTheGoingsBackAndHoldNoPlaces() {
+    WindowPlaces places = new WindowPlaces(2);
+    int a = places.sent();
+    places.sent();
     places.newPass();
     assertThat(places.pass()).isEqualTo(1);
-    places.sent();
-    assertThat(places.free()).as("two of the earlier pass still hold places").isFalse();
-
-    // the new pass's request is answered: the device has handled or lost what came before it
-    places.returned(1);
-    places.answeredInPass();
-    places.sent();
-    places.sent();
-    places.sent();
-    assertThat(places.free()).isFalse();
-
-    // their late answers give back nothing more
-    places.returned(0);
-    places.returned(0);
-    assertThat(places.free()).isFalse();
-    places.returned(1);
+    assertThat(places.free()).as("requests of an earlier pass hold their places until answered").isFalse();
+    places.answered(a);
     assertThat(places.free()).isTrue();
   }
 
   @Test
-  void withinOnePassEveryReturnFreesAPlace() {
-    WindowPlaces places = new WindowPlaces(2);
-    places.sent();
-    places.sent();
-    places.returned(0);
-    places.answeredInPass();
-    assertThat(places.free()).isTrue();
-    places.sent();
+  void aWindowWiderThanItsFirstArrayGrows() {
+    WindowPlaces places = new WindowPlaces(100);
+    int last = 0;
+    for (int i = 0; i < 100; i++) {
+      last = places.sent();
+    }
     assertThat(places.free()).isFalse();
-    places.returned(0);
-    places.returned(0);
-    places.sent();
+    places.answered(last - 1);
+    for (int i = 0; i < 98; i++) {
+      places.sent();
+    }
+    assertThat(places.free()).as("the last of the first hundred and 98 more: one place left").isTrue();
     places.sent();
     assertThat(places.free()).isFalse();
   }
