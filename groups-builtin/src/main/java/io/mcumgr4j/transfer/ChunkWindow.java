@@ -5,7 +5,10 @@ import io.mcumgr4j.cbor.CborWriter;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.client.SmpTimeoutException;
 import io.mcumgr4j.frame.SmpFrame;
+import io.mcumgr4j.frame.SmpHeader;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -19,8 +22,8 @@ import java.util.concurrent.TimeoutException;
  * order. The device answers each with the offset it expects next; when that is not the end of the
  * chunk (one before it was lost, or came late), the upload goes on from the device's offset. Late
  * and duplicate answers change nothing: an answer behind the offset the device had already
- * confirmed counts as the device going back (a reboot) only when its request was sent after that
- * confirmation came; before, it is an answer held up on the link. A lost request is resent after
+ * confirmed counts as the device going back (a reboot) only when its request was sent after the
+ * client had taken that confirmation; before, it is an answer held up on the link. A lost request is resent after
  * a timeout that follows the measured round trip ({@link RetransmitTimer}); the upload fails only
  * when the device takes nothing new for the progress deadline, or keeps sending it back ({@link
  * Progress}).
@@ -58,6 +61,10 @@ final class ChunkWindow {
   private static final long FIRST_RESEND_NANOS = Duration.ofSeconds(1).toNanos();
   private static final long FIRST_RESEND_FLOOR_MILLIS = 100;
   private static final long FIRST_RESEND_FLOOR_NANOS = Duration.ofMillis(FIRST_RESEND_FLOOR_MILLIS).toNanos();
+  /** An {@code mcumgr params} request (9 bytes) and its answer (about 40). */
+  private static final int PARAMS_EXCHANGE_BYTES = 48;
+  /** A chunk's answer: header and {@code {off: n}}. */
+  private static final int ANSWER_BYTES = 16;
 
   /** One chunk on its way: where it starts, its length, when it went, its window ticket and pass. */
   private record Sent(long off, int length, long sentNanos, int ticket, int pass) {}
@@ -189,6 +196,8 @@ final class ChunkWindow {
         progress.reply(acked, off, what);
         acked = off;
         ackedAt = now;
+        best = acked; // the deadline counts from here: the way back up is progress again
+        lastProgress = now;
       } else if (current && off == sent.off()) {
         progress.reply(off, off, what); // answered without taking the data
       }
@@ -219,57 +228,66 @@ final class ChunkWindow {
   private SmpFrame sendFirst(byte[] payload) {
     long ceiling = options.firstChunkTimeout().toNanos();
     long giveUp = System.nanoTime() + ceiling * (options.retries() + 1L);
-    long wait = Math.min(firstResendNanos(), ceiling);
+    long wait = Math.min(firstResendNanos(SmpHeader.SIZE + payload.length), ceiling);
     CompletableFuture<SmpFrame> answered = new CompletableFuture<>();
-    while (true) {
-      long left = giveUp - System.nanoTime();
-      client.sendAsync(Op.WRITE, group, command, payload, Duration.ofNanos(Math.max(1, Math.min(ceiling, left))), 0)
-          .whenComplete((response, failure) -> {
-            if (failure == null) {
-              answered.complete(response);
-            } else if (!(unwrap(failure) instanceof SmpTimeoutException) || System.nanoTime() - giveUp >= 0) {
-              answered.completeExceptionally(unwrap(failure)); // an error, or the last copy's timeout
-            }
-          });
-      long until = System.nanoTime() + Math.min(wait, left);
-      client.receiveWhile(() -> !answered.isDone(), until - System.nanoTime());
-      try {
-        return answered.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        if (left <= wait) {
-          // the last copy went out with the rest of the patience as its timeout: its end is the answer
-          return await(answered);
-        }
-        wait = Math.min(wait * 2, ceiling);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TransferException(what + " interrupted before its first chunk was answered");
-      } catch (ExecutionException e) {
-        throw (RuntimeException) e.getCause();
-      }
-    }
-  }
-
-  /**
-   * When the first chunk is first resent: three of the round trips the device's {@code mcumgr
-   * params} took (RFC 6298's timeout after one sample), at least {@value #FIRST_RESEND_FLOOR_MILLIS} ms
-   * for the flash write a first chunk starts with, at most a second (RFC 6298's first timeout).
-   */
-  private long firstResendNanos() {
-    return Math.max(FIRST_RESEND_FLOOR_NANOS,
-        Math.min(FIRST_RESEND_NANOS, 3 * ChunkSizer.paramsRoundTripNanos(client)));
-  }
-
-  private SmpFrame await(CompletableFuture<SmpFrame> answered) {
+    List<CompletableFuture<SmpFrame>> copies = new ArrayList<>();
     try {
-      client.receiveWhile(() -> !answered.isDone(), Long.MAX_VALUE);
-      return answered.get();
+      while (true) {
+        long left = giveUp - System.nanoTime();
+        CompletableFuture<SmpFrame> copy =
+            client.sendAsync(Op.WRITE, group, command, payload, Duration.ofNanos(Math.max(1, Math.min(ceiling, left))), 0);
+        copies.add(copy);
+        copy.whenComplete((response, failure) -> {
+          if (failure == null) {
+            answered.complete(response);
+          } else if (!(unwrap(failure) instanceof SmpTimeoutException) || System.nanoTime() - giveUp >= 0) {
+            answered.completeExceptionally(unwrap(failure)); // an error, or the last copy's timeout
+          }
+        });
+        long until = System.nanoTime() + Math.min(wait, left);
+        client.receiveWhile(() -> !answered.isDone(), until - System.nanoTime());
+        try {
+          return answered.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          if (left <= wait) {
+            // the last copy went out with the rest of the patience as its timeout: its end is the answer
+            return await(answered);
+          }
+          wait = Math.min(wait * 2, ceiling);
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TransferException(what + " interrupted before its first chunk was answered");
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof SmpTimeoutException last) {
+        throw new SmpTimeoutException(what + ": no answer to the first chunk in " + Duration.ofNanos(ceiling)
+            .multipliedBy(options.retries() + 1L).toMillis() + " ms (" + copies.size() + " copies; the last: "
+            + last.getMessage() + ")");
+      }
       throw (RuntimeException) e.getCause();
+    } finally {
+      // answers still due are no longer wanted: their sequence numbers go back
+      copies.forEach(copy -> copy.cancel(false));
     }
+  }
+
+  /**
+   * When the first chunk of {@code packetBytes} is first resent: three round trips (RFC 6298's
+   * timeout after one sample) of the {@code mcumgr params} exchange, scaled from its size to the
+   * chunk's (on a slow line the bytes take the time: a 2 KB chunk is 0.2 s at 115200 baud), at
+   * least {@value #FIRST_RESEND_FLOOR_MILLIS} ms for the flash write a first chunk starts with, at
+   * most a second (RFC 6298's first timeout, taken before anything is measured).
+   */
+  private long firstResendNanos(int packetBytes) {
+    double scale = Math.max(1.0, (packetBytes + ANSWER_BYTES) / (double) PARAMS_EXCHANGE_BYTES);
+    long estimate = (long) Math.min(FIRST_RESEND_NANOS, 3 * scale * ChunkSizer.paramsRoundTripNanos(client));
+    return Math.max(FIRST_RESEND_FLOOR_NANOS, estimate);
+  }
+
+  private SmpFrame await(CompletableFuture<SmpFrame> answered) throws InterruptedException, ExecutionException {
+    client.receiveWhile(() -> !answered.isDone(), Long.MAX_VALUE);
+    return answered.get();
   }
 
   private long checked(long off, long len) {

@@ -2,7 +2,7 @@ package io.mcumgr4j.transfer;
 
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.client.SmpTimeoutException;
-import io.mcumgr4j.error.MgmtException;
+import io.mcumgr4j.error.SmpException;
 import io.mcumgr4j.frame.SmpFrame;
 import io.mcumgr4j.groups.image.ImgMgmt;
 import io.mcumgr4j.groups.image.ImgMgmtClient;
@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Uploads an image to a device's image group (1) as Zephyr's {@code img_mgmt} expects it.
@@ -31,6 +32,11 @@ import java.util.Objects;
  *   <li>A lost request is resent after a timeout that follows the measured round trip ({@link
  *       RetransmitTimer}); the upload fails only when the device has taken nothing for {@link
  *       TransferOptions#progressDeadline()}.
+ *   <li>Zephyr forgets an upload once its last chunk is written, so when that chunk's answer is
+ *       lost its resend is answered offset 0, as after a reboot. The uploader then reads the image
+ *       state: the upload is done when the secondary slot lists the image's hash and did not
+ *       before the upload (a state read sent ahead of the first chunk and not waited for); else
+ *       it starts again. {@link Result#match()} is then {@code null}.
  *   <li>Resuming needs nothing special: a new uploader sends offset 0 with the same {@code sha},
  *       and a device holding part of that upload answers how much it has.
  *   <li>An image whose header, TLVs or SHA-256 do not check out is refused before anything is sent,
@@ -80,6 +86,11 @@ public final class ImageUploader {
     }
     byte[] hash = imageHash(image, options.force());
     byte[] sha = sha256(image, image.length);
+    // asked before the first chunk and not waited for: a slot that lists the image's hash already
+    // (the same image uploaded before) proves nothing about this upload at its end
+    CompletableFuture<Boolean> listedBefore = hash == null ? CompletableFuture.completedFuture(true)
+        : new ImgMgmtClient(client).stateAsync().thenApply(state -> secondarySlotLists(state, hash))
+            .exceptionally(e -> true);
     Boolean[] match = {null};
     int requests = new ChunkWindow(client, options, ImgMgmtClient.GROUP_ID, 1, "image upload").run(0, image.length,
         new ChunkWindow.Protocol() {
@@ -102,7 +113,7 @@ public final class ImageUploader {
 
           @Override
           public boolean holdsAll() {
-            return hash != null && secondarySlotHolds(hash);
+            return !listedBefore.getNow(true) && secondarySlotHolds(hash);
           }
         });
     return new Result(image.length, sha, match[0], requests);
@@ -130,14 +141,19 @@ public final class ImageUploader {
         + "upload (TransferOptions.force, --force) to send it anyway");
   }
 
-  /** Whether the slot this upload writes (the secondary of {@code options.image()}) holds the image of {@code hash}. */
+  /**
+   * Whether the slot this upload writes (the secondary of {@code options.image()}) holds the image
+   * of {@code hash} now; no when the device cannot say (a lost answer, no state command).
+   */
   private boolean secondarySlotHolds(byte[] hash) {
-    ImgMgmt.State state;
     try {
-      state = new ImgMgmtClient(client).state();
-    } catch (MgmtException e) {
-      return false; // a device that will not list its slots gets the upload again from the start
+      return secondarySlotLists(new ImgMgmtClient(client).state(), hash);
+    } catch (SmpException e) {
+      return false; // the upload is sent again from the start
     }
+  }
+
+  private boolean secondarySlotLists(ImgMgmt.State state, byte[] hash) {
     for (ImgMgmt.Slot slot : state.images()) {
       long number = slot.image() == null ? 0 : slot.image();
       if (slot.slot() == 1 && number == options.image() && Arrays.equals(slot.hash(), hash)) {

@@ -36,6 +36,8 @@ final class FakeImage implements ImgMgmt {
   volatile int stateReads;
   /** How long the first upload request takes, as a slot erase would. */
   volatile long firstRequestMillis;
+  /** How long every other upload request takes, as a flash write would. */
+  volatile long requestMillis;
 
   private boolean active;
   private byte[] slot;
@@ -57,9 +59,10 @@ final class FakeImage implements ImgMgmt {
   public synchronized UploadResult upload(
       OptionalLong image, OptionalLong len, OptionalLong off, byte[] data, byte[] sha, Boolean upgrade) {
     int request = chunks.size() + 1;
-    if (request == 1 && firstRequestMillis > 0) {
+    long millis = request == 1 ? firstRequestMillis : requestMillis;
+    if (millis > 0) {
       try {
-        Thread.sleep(firstRequestMillis);
+        Thread.sleep(millis);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -7,6 +7,7 @@ import io.mcumgr4j.error.GroupErrorException;
 import io.mcumgr4j.groups.image.ImgMgmtError;
 import io.mcumgr4j.mcuboot.ImageVersion;
 import io.mcumgr4j.mcuboot.McubootImageBuilder;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -98,8 +99,9 @@ class ImageUploaderTest {
       chunks = device.image.chunks.size();
     }
     try (FakeDevice device = new FakeDevice(512)) {
-      // response 1 answers mcumgr params: the last chunk's is response chunks + 1
-      device.link.dropResponse(chunks + 1);
+      // response 1 answers the image state read ahead of the upload, 2 mcumgr params: the last
+      // chunk's is response chunks + 2
+      device.link.dropResponse(chunks + 2);
 
       new ImageUploader(device.client, FakeDevice.OPTIONS.withWindow(1)).upload(image);
 
@@ -110,7 +112,47 @@ class ImageUploaderTest {
       assertThat(sent).hasSize(chunks + 1);
       assertThat(sent.get(chunks).off()).isEqualTo(sent.get(chunks - 1).off());
       assertThat(sent.subList(1, sent.size())).noneMatch(c -> c.off() == 0);
-      assertThat(device.image.stateReads).isEqualTo(1);
+      assertThat(device.image.stateReads).as("one before the first chunk, one after the answer 0").isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aSlotThatListedTheImageBeforeTheUploadProvesNothingAtItsEnd() throws Exception {
+    byte[] image = new McubootImageBuilder().version(ImageVersion.of(1, 0, 0)).payload(new byte[4_000]).build();
+    try (FakeDevice device = new FakeDevice(512)) {
+      new ImageUploader(device.client, FakeDevice.OPTIONS.withWindow(1)).upload(image);
+      int chunks = device.image.chunks.size();
+      byte[] first = device.image.completed;
+      // the same image again; the device reboots before writing its last chunk, so the resent
+      // chunk is answered 0 while the slot still lists the hash of the first upload
+      device.image.rebootBefore.add(2 * chunks);
+
+      new ImageUploader(device.client, FakeDevice.OPTIONS.withWindow(1)).upload(image);
+
+      assertThat(device.image.completed).as("the second upload was written to its end").isNotSameAs(first);
+      FileTransferTest.assertSameBytes(device.image.completed, image);
+      assertThat(device.image.chunks.subList(chunks + 1, device.image.chunks.size()))
+          .as("it started again").anyMatch(c -> c.off() == 0);
+    }
+  }
+
+  @Test
+  void aRebootLateInAnUploadRestartsTheProgressDeadline() throws Exception {
+    try (FakeDevice device = new FakeDevice(512)) {
+      byte[] image = FakeImage.image(100_000, 12);
+      // the way back up to where the device rebooted takes longer than the deadline
+      device.image.requestMillis = 5;
+      device.image.rebootBefore.add(150);
+      TransferOptions options = TransferOptions.builder()
+          .chunkTimeout(Duration.ofMillis(300))
+          .force(true)
+          .window(1)
+          .progressDeadline(Duration.ofMillis(500))
+          .build();
+
+      new ImageUploader(device.client, options).upload(image);
+
+      FileTransferTest.assertSameBytes(device.image.completed, image);
     }
   }
 
