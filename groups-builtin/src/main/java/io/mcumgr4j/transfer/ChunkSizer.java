@@ -2,12 +2,14 @@ package io.mcumgr4j.transfer;
 
 import io.mcumgr4j.annotation.MgmtErr;
 import io.mcumgr4j.cbor.CborWriter;
+import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.error.MgmtException;
 import io.mcumgr4j.frame.SmpHeader;
 import io.mcumgr4j.groups.os.OsMgmt;
 import io.mcumgr4j.groups.os.OsMgmtClient;
 import io.mcumgr4j.transport.SmpTransport;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -30,6 +32,8 @@ public final class ChunkSizer {
   public interface ChunkEncoder {
     void encode(CborWriter out, int dataLength);
   }
+
+  private static final Duration PARAMS_FIRST_WAIT = Duration.ofSeconds(1);
 
   /** A device's {@code mcumgr params} and how long the request for them took there and back. */
   private record Known(OsMgmt.McumgrParams params, long roundTripNanos) {}
@@ -69,8 +73,12 @@ public final class ChunkSizer {
     }
     OsMgmt.McumgrParams params;
     long asked = System.nanoTime();
+    ClientConfig config = client.config();
     try {
-      params = new OsMgmtClient(client).params();
+      // nothing measured yet: asked again after a second (RFC 6298's first timeout), not the client's timeout
+      OsMgmtClient os = new OsMgmtClient(client);
+      params = Copies.firstAnswer(client, os::paramsAsync, PARAMS_FIRST_WAIT, config.timeout(),
+          config.timeout().multipliedBy(config.retries() + 1L), "mcumgr params");
     } catch (MgmtException e) {
       if (e.err() != MgmtErr.ENOTSUP) {
         throw e;

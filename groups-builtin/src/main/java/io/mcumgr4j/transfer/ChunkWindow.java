@@ -7,14 +7,8 @@ import io.mcumgr4j.client.SmpTimeoutException;
 import io.mcumgr4j.frame.SmpFrame;
 import io.mcumgr4j.frame.SmpHeader;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The request loop of the uploads: the chunk at offset 0 alone, resent early but waited for long
@@ -51,8 +45,10 @@ final class ChunkWindow {
      * Whether the device already holds the whole transfer, asked when it answers as if it held
      * none of it after the last chunk went out: Zephyr forgets an image upload once its last chunk
      * is written, so a resent last chunk whose first answer was lost is answered offset 0.
+     *
+     * @param resendAfter the transfer's timeout: how long to wait before asking again
      */
-    default boolean holdsAll() {
+    default boolean holdsAll(Duration resendAfter) {
       return false;
     }
   }
@@ -149,7 +145,7 @@ final class ChunkWindow {
       long end = sent.off() + sent.length();
       boolean current = sent.pass() == places.pass();
       if (answer.failure() != null) {
-        Throwable failure = unwrap(answer.failure());
+        Throwable failure = Copies.unwrap(answer.failure());
         if (!(failure instanceof SmpTimeoutException)) {
           throw (RuntimeException) failure;
         }
@@ -186,7 +182,7 @@ final class ChunkWindow {
           }
           continue;
         }
-        if (highestSent == len && protocol.holdsAll()) {
+        if (highestSent == len && protocol.holdsAll(timer.timeout())) {
           // the last chunk's answer was lost: the device finished the upload and forgot it
           acked = len;
           options.listener().progress(acked, len);
@@ -220,56 +216,16 @@ final class ChunkWindow {
    * The chunk at offset 0, which may make the device erase a slot before it answers: resent after
    * {@link #firstResendNanos}, then after twice as long each time up to {@link
    * TransferOptions#firstChunkTimeout}, until it has waited the first chunk's timeout once per try
-   * ({@code retries} + 1). Each copy is a request of its own, and the answer to any of them ends
-   * the wait: a device that took longer to erase than the resends waited answers the first copy
-   * late, and the copies it takes after it answer the offset it holds (the same {@code sha}
-   * resumes an upload; a file upload's {@link Protocol#ahead} sorts out a truncated file).
+   * ({@code retries} + 1), each copy a request of its own ({@link Copies}). A device that took
+   * longer to erase than the resends waited answers the first copy late, and the copies it takes
+   * after it answer the offset it holds (the same {@code sha} resumes an upload; a file upload's
+   * {@link Protocol#ahead} sorts out a truncated file).
    */
   private SmpFrame sendFirst(byte[] payload) {
-    long ceiling = options.firstChunkTimeout().toNanos();
-    long giveUp = System.nanoTime() + ceiling * (options.retries() + 1L);
-    long wait = Math.min(firstResendNanos(SmpHeader.SIZE + payload.length), ceiling);
-    CompletableFuture<SmpFrame> answered = new CompletableFuture<>();
-    List<CompletableFuture<SmpFrame>> copies = new ArrayList<>();
-    try {
-      while (true) {
-        long left = giveUp - System.nanoTime();
-        CompletableFuture<SmpFrame> copy =
-            client.sendAsync(Op.WRITE, group, command, payload, Duration.ofNanos(Math.max(1, Math.min(ceiling, left))), 0);
-        copies.add(copy);
-        copy.whenComplete((response, failure) -> {
-          if (failure == null) {
-            answered.complete(response);
-          } else if (!(unwrap(failure) instanceof SmpTimeoutException) || System.nanoTime() - giveUp >= 0) {
-            answered.completeExceptionally(unwrap(failure)); // an error, or the last copy's timeout
-          }
-        });
-        long until = System.nanoTime() + Math.min(wait, left);
-        client.receiveWhile(() -> !answered.isDone(), until - System.nanoTime());
-        try {
-          return answered.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-          if (left <= wait) {
-            // the last copy went out with the rest of the patience as its timeout: its end is the answer
-            return await(answered);
-          }
-          wait = Math.min(wait * 2, ceiling);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransferException(what + " interrupted before its first chunk was answered");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof SmpTimeoutException last) {
-        throw new SmpTimeoutException(what + ": no answer to the first chunk in " + Duration.ofNanos(ceiling)
-            .multipliedBy(options.retries() + 1L).toMillis() + " ms (" + copies.size() + " copies; the last: "
-            + last.getMessage() + ")");
-      }
-      throw (RuntimeException) e.getCause();
-    } finally {
-      // answers still due are no longer wanted: their sequence numbers go back
-      copies.forEach(copy -> copy.cancel(false));
-    }
+    Duration ceiling = options.firstChunkTimeout();
+    return Copies.firstAnswer(client, () -> client.sendAsync(Op.WRITE, group, command, payload, ceiling, 0),
+        Duration.ofNanos(firstResendNanos(SmpHeader.SIZE + payload.length)), ceiling,
+        ceiling.multipliedBy(options.retries() + 1L), what + ", first chunk");
   }
 
   /**
@@ -283,11 +239,6 @@ final class ChunkWindow {
     double scale = Math.max(1.0, (packetBytes + ANSWER_BYTES) / (double) PARAMS_EXCHANGE_BYTES);
     long estimate = (long) Math.min(FIRST_RESEND_NANOS, 3 * scale * ChunkSizer.paramsRoundTripNanos(client));
     return Math.max(FIRST_RESEND_FLOOR_NANOS, estimate);
-  }
-
-  private SmpFrame await(CompletableFuture<SmpFrame> answered) throws InterruptedException, ExecutionException {
-    client.receiveWhile(() -> !answered.isDone(), Long.MAX_VALUE);
-    return answered.get();
   }
 
   private long checked(long off, long len) {
@@ -321,9 +272,5 @@ final class ChunkWindow {
       Thread.currentThread().interrupt();
       throw new TransferException(what + " interrupted at " + acked + " of " + len + " bytes");
     }
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
   }
 }

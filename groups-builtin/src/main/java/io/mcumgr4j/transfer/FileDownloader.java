@@ -8,7 +8,6 @@ import io.mcumgr4j.groups.fs.FsMgmtClient;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -102,8 +101,7 @@ public final class FileDownloader {
       Asked asked = answer.asked();
       boolean current = asked.pass() == places.pass();
       if (answer.failure() != null) {
-        Throwable failure = answer.failure() instanceof CompletionException c && c.getCause() != null
-            ? c.getCause() : answer.failure();
+        Throwable failure = Copies.unwrap(answer.failure());
         if (!(failure instanceof SmpTimeoutException)) {
           throw (RuntimeException) failure;
         }

@@ -1,5 +1,6 @@
 package io.mcumgr4j.transfer;
 
+import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.client.SmpTimeoutException;
 import io.mcumgr4j.error.SmpException;
@@ -10,6 +11,7 @@ import io.mcumgr4j.mcuboot.ImageFormatException;
 import io.mcumgr4j.mcuboot.McubootImage;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -112,8 +114,8 @@ public final class ImageUploader {
           }
 
           @Override
-          public boolean holdsAll() {
-            return !listedBefore.getNow(true) && secondarySlotHolds(hash);
+          public boolean holdsAll(Duration resendAfter) {
+            return !listedBefore.getNow(true) && secondarySlotHolds(hash, resendAfter);
           }
         });
     return new Result(image.length, sha, match[0], requests);
@@ -143,11 +145,15 @@ public final class ImageUploader {
 
   /**
    * Whether the slot this upload writes (the secondary of {@code options.image()}) holds the image
-   * of {@code hash} now; no when the device cannot say (a lost answer, no state command).
+   * of {@code hash} now, asked again after {@code resendAfter} while unanswered; no when the device
+   * cannot say (no answer, no state command).
    */
-  private boolean secondarySlotHolds(byte[] hash) {
+  private boolean secondarySlotHolds(byte[] hash, Duration resendAfter) {
+    ClientConfig config = client.config();
     try {
-      return secondarySlotLists(new ImgMgmtClient(client).state(), hash);
+      ImgMgmt.State state = Copies.firstAnswer(client, new ImgMgmtClient(client)::stateAsync, resendAfter,
+          config.timeout(), config.timeout().multipliedBy(config.retries() + 1L), "image state read");
+      return secondarySlotLists(state, hash);
     } catch (SmpException e) {
       return false; // the upload is sent again from the start
     }

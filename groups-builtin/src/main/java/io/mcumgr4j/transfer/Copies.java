@@ -1,0 +1,80 @@
+package io.mcumgr4j.transfer;
+
+import io.mcumgr4j.client.SmpClient;
+import io.mcumgr4j.client.SmpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * A request that a transfer cannot go on without, sent again as a request of its own (a new
+ * sequence number) each time a wait for an answer runs out: after a first wait, then twice as long
+ * each time up to a ceiling, until a total patience is spent. The answer to any copy counts, so a
+ * device slower than the waits is answered by its first answer, however late. Only for requests
+ * the device may take more than once: reads, and the first chunk of an upload, whose copies the
+ * device answers with the offset it holds.
+ *
+ * <p>A client's own retries resend the same frame after its whole timeout (3 s by default): on a
+ * link losing one datagram in ten, each of a transfer's few such requests then cost seconds.
+ */
+final class Copies {
+
+  private Copies() {}
+
+  /**
+   * The first answer to {@code send}'s copies.
+   *
+   * @param what the request, for the timeout's message
+   * @throws SmpTimeoutException when none is answered within {@code patience}
+   * @throws RuntimeException the first failure of a copy other than its own timeout
+   */
+  static <T> T firstAnswer(SmpClient client, Supplier<CompletableFuture<T>> send, Duration firstWait,
+      Duration ceiling, Duration patience, String what) {
+    long giveUp = System.nanoTime() + patience.toNanos();
+    long wait = Math.min(firstWait.toNanos(), ceiling.toNanos());
+    CompletableFuture<T> answered = new CompletableFuture<>();
+    List<CompletableFuture<T>> copies = new ArrayList<>();
+    try {
+      while (true) {
+        CompletableFuture<T> copy = send.get();
+        copies.add(copy);
+        copy.whenComplete((value, failure) -> {
+          if (failure == null) {
+            answered.complete(value);
+          } else if (!(unwrap(failure) instanceof SmpTimeoutException)) {
+            answered.completeExceptionally(unwrap(failure));
+          }
+        });
+        long until = Math.min(System.nanoTime() + wait, giveUp);
+        client.receiveWhile(() -> !answered.isDone(), until - System.nanoTime());
+        try {
+          return answered.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          if (System.nanoTime() - giveUp >= 0) {
+            throw new SmpTimeoutException(what + ": no answer in " + patience.toMillis() + " ms (" + copies.size()
+                + (copies.size() == 1 ? " request)" : " copies of the request)"));
+          }
+          wait = Math.min(wait * 2, ceiling.toNanos());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransferException(what + ": interrupted while waiting for an answer");
+    } catch (ExecutionException e) {
+      throw (RuntimeException) e.getCause();
+    } finally {
+      // answers still due are no longer wanted: a request's own future gives its sequence number back
+      copies.forEach(copy -> copy.cancel(false));
+    }
+  }
+
+  static Throwable unwrap(Throwable t) {
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+  }
+}
