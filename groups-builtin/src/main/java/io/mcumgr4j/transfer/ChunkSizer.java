@@ -33,7 +33,12 @@ public final class ChunkSizer {
     void encode(CborWriter out, int dataLength);
   }
 
-  private static final Duration PARAMS_FIRST_WAIT = Duration.ofSeconds(1);
+  /**
+   * When {@code mcumgr params} is first asked again: nothing is measured yet, but the request and
+   * its answer are a few bytes the device reads from RAM, so a quarter of RFC 6298's first second
+   * covers a slow link; a copy too early costs a few bytes.
+   */
+  private static final Duration PARAMS_FIRST_WAIT = Duration.ofMillis(250);
 
   /** A device's {@code mcumgr params} and how long the request for them took there and back. */
   private record Known(OsMgmt.McumgrParams params, long roundTripNanos) {}
@@ -71,21 +76,21 @@ public final class ChunkSizer {
     if (known != null) {
       return known;
     }
-    OsMgmt.McumgrParams params;
     long asked = System.nanoTime();
     ClientConfig config = client.config();
     try {
-      // nothing measured yet: asked again after a second (RFC 6298's first timeout), not the client's timeout
+      // asked again after PARAMS_FIRST_WAIT, not after the client's whole timeout
       OsMgmtClient os = new OsMgmtClient(client);
-      params = Copies.firstAnswer(client, os::paramsAsync, PARAMS_FIRST_WAIT, config.timeout(),
-          config.timeout().multipliedBy(config.retries() + 1L), "mcumgr params");
+      Copies.Answer<OsMgmt.McumgrParams> answer = Copies.firstAnswer(client, os::paramsAsync, PARAMS_FIRST_WAIT,
+          config.timeout(), config.timeout().multipliedBy(config.retries() + 1L), "mcumgr params");
+      known = new Known(answer.value(), answer.roundTripNanos());
     } catch (MgmtException e) {
       if (e.err() != MgmtErr.ENOTSUP) {
         throw e;
       }
-      params = new OsMgmt.McumgrParams(DEFAULT_BUF_SIZE, 1);
+      known = new Known(new OsMgmt.McumgrParams(DEFAULT_BUF_SIZE, 1), System.nanoTime() - asked);
     }
-    known = new Known(params, System.nanoTime() - asked);
+    OsMgmt.McumgrParams params = known.params();
     KNOWN.put(client, known);
     client.limitRequests(packetLimit(params.bufSize(), client.transport()));
     return known;

@@ -6,6 +6,7 @@ import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.client.SmpTimeoutException;
 import io.mcumgr4j.frame.SmpFrame;
 import io.mcumgr4j.frame.SmpHeader;
+import io.mcumgr4j.transport.SmpTransport;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +58,6 @@ final class ChunkWindow {
   private static final long FIRST_RESEND_NANOS = Duration.ofSeconds(1).toNanos();
   private static final long FIRST_RESEND_FLOOR_MILLIS = 100;
   private static final long FIRST_RESEND_FLOOR_NANOS = Duration.ofMillis(FIRST_RESEND_FLOOR_MILLIS).toNanos();
-  /** An {@code mcumgr params} request (9 bytes) and its answer (about 40). */
-  private static final int PARAMS_EXCHANGE_BYTES = 48;
   /** A chunk's answer: header and {@code {off: n}}. */
   private static final int ANSWER_BYTES = 16;
 
@@ -225,20 +224,22 @@ final class ChunkWindow {
     Duration ceiling = options.firstChunkTimeout();
     return Copies.firstAnswer(client, () -> client.sendAsync(Op.WRITE, group, command, payload, ceiling, 0),
         Duration.ofNanos(firstResendNanos(SmpHeader.SIZE + payload.length)), ceiling,
-        ceiling.multipliedBy(options.retries() + 1L), what + ", first chunk");
+        ceiling.multipliedBy(options.retries() + 1L), what + ", first chunk").value();
   }
 
   /**
-   * When the first chunk of {@code packetBytes} is first resent: three round trips (RFC 6298's
-   * timeout after one sample) of the {@code mcumgr params} exchange, scaled from its size to the
-   * chunk's (on a slow line the bytes take the time: a 2 KB chunk is 0.2 s at 115200 baud), at
-   * least {@value #FIRST_RESEND_FLOOR_MILLIS} ms for the flash write a first chunk starts with, at
-   * most a second (RFC 6298's first timeout, taken before anything is measured).
+   * When the first chunk of {@code packetBytes} is first resent: three round trips of the {@code
+   * mcumgr params} exchange (RFC 6298's timeout after one sample), at least {@value
+   * #FIRST_RESEND_FLOOR_MILLIS} ms for the flash write a first chunk starts with and at most a
+   * second (RFC 6298's first timeout, taken before anything is measured), plus the time a slow
+   * link takes to carry the chunk and its answer (a 2 KB chunk is 0.2 s at 115200 baud), which
+   * the few bytes of the params exchange did not show.
    */
   private long firstResendNanos(int packetBytes) {
-    double scale = Math.max(1.0, (packetBytes + ANSWER_BYTES) / (double) PARAMS_EXCHANGE_BYTES);
-    long estimate = (long) Math.min(FIRST_RESEND_NANOS, 3 * scale * ChunkSizer.paramsRoundTripNanos(client));
-    return Math.max(FIRST_RESEND_FLOOR_NANOS, estimate);
+    long roundTrips = 3 * ChunkSizer.paramsRoundTripNanos(client);
+    SmpTransport link = client.transport();
+    return Math.max(FIRST_RESEND_FLOOR_NANOS, Math.min(FIRST_RESEND_NANOS, roundTrips))
+        + link.transmitNanos(packetBytes) + link.transmitNanos(ANSWER_BYTES);
   }
 
   private long checked(long off, long len) {

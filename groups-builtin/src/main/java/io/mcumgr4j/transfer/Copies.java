@@ -28,25 +28,32 @@ final class Copies {
   private Copies() {}
 
   /**
+   * An answer, and the round trip of the copy it answered: a sample of the link's round trip that
+   * a lost copy does not inflate.
+   */
+  record Answer<T>(T value, long roundTripNanos) {}
+
+  /**
    * The first answer to {@code send}'s copies.
    *
    * @param what the request, for the timeout's message
    * @throws SmpTimeoutException when none is answered within {@code patience}
    * @throws RuntimeException the first failure of a copy other than its own timeout
    */
-  static <T> T firstAnswer(SmpClient client, Supplier<CompletableFuture<T>> send, Duration firstWait,
+  static <T> Answer<T> firstAnswer(SmpClient client, Supplier<CompletableFuture<T>> send, Duration firstWait,
       Duration ceiling, Duration patience, String what) {
     long giveUp = System.nanoTime() + patience.toNanos();
     long wait = Math.min(firstWait.toNanos(), ceiling.toNanos());
-    CompletableFuture<T> answered = new CompletableFuture<>();
+    CompletableFuture<Answer<T>> answered = new CompletableFuture<>();
     List<CompletableFuture<T>> copies = new ArrayList<>();
     try {
       while (true) {
+        long sentAt = System.nanoTime();
         CompletableFuture<T> copy = send.get();
         copies.add(copy);
         copy.whenComplete((value, failure) -> {
           if (failure == null) {
-            answered.complete(value);
+            answered.complete(new Answer<>(value, System.nanoTime() - sentAt));
           } else if (!(unwrap(failure) instanceof SmpTimeoutException)) {
             answered.completeExceptionally(unwrap(failure));
           }

@@ -152,7 +152,7 @@ public final class ImageUploader {
     ClientConfig config = client.config();
     try {
       ImgMgmt.State state = Copies.firstAnswer(client, new ImgMgmtClient(client)::stateAsync, resendAfter,
-          config.timeout(), config.timeout().multipliedBy(config.retries() + 1L), "image state read");
+          config.timeout(), config.timeout().multipliedBy(config.retries() + 1L), "image state read").value();
       return secondarySlotLists(state, hash);
     } catch (SmpException e) {
       return false; // the upload is sent again from the start

@@ -34,7 +34,7 @@ class CopiesTest {
   void aLateAnswerToAnEarlierCopyCountsAndTheOthersAreCancelled() throws Exception {
     try (FakeDevice device = new FakeDevice(512)) {
       String answer = Copies.firstAnswer(device.client, this::copyAnsweringTheFirstLate, WAIT, CEILING,
-          Duration.ofSeconds(30), "test");
+          Duration.ofSeconds(30), "test").value();
 
       assertThat(answer).isEqualTo("first");
       assertThat(sent).hasSize(2);

@@ -48,7 +48,7 @@ public final class SerialPorts {
           "cannot open serial port " + path + " (error " + port.getLastErrorCode() + " at "
               + port.getLastErrorLocation() + ")");
     }
-    return new Port(path, port);
+    return new Port(path, port, baudRate);
   }
 
   /**
@@ -59,13 +59,15 @@ public final class SerialPorts {
   public static final class Port implements AutoCloseable {
     private final String path;
     private final SerialPort port;
+    private final int baudRate;
     private final InputStream input;
     private final OutputStream output;
     private volatile boolean closed;
 
-    private Port(String path, SerialPort port) {
+    private Port(String path, SerialPort port, int baudRate) {
       this.path = path;
       this.port = port;
+      this.baudRate = baudRate;
       this.input = new PortInput(port.getInputStreamWithSuppressedTimeoutExceptions());
       this.output = port.getOutputStream();
     }
@@ -73,6 +75,11 @@ public final class SerialPorts {
     /** The path the port was opened with. */
     public String path() {
       return path;
+    }
+
+    /** The baud rate the port was opened at. */
+    public int baudRate() {
+      return baudRate;
     }
 
     /** The bytes received. */

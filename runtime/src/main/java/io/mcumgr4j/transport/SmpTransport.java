@@ -55,6 +55,16 @@ public interface SmpTransport extends AutoCloseable {
   }
 
   /**
+   * How long the link takes to carry a packet of {@code packetBytes} one way, where it is slow
+   * enough for that to matter and knows its rate (a serial port opened at a baud rate); 0 where it
+   * does not. Transfers add it to the round trip they wait for before resending a large packet
+   * whose round trip they have not measured.
+   */
+  default long transmitNanos(int packetBytes) {
+    return 0;
+  }
+
+  /**
    * Where the link goes, for messages: {@code udp:192.0.2.1:1337}, {@code serial:/dev/ttyACM0}.
    * Defaults to {@link #name()}.
    */

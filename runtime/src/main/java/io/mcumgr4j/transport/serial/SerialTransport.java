@@ -37,6 +37,8 @@ public final class SerialTransport implements SmpTransport {
   private final InputStream in;
   private final OutputStream out;
   private final AutoCloseable link;
+  /** The port's rate, 0 over streams of unknown speed. */
+  private final int baudRate;
   private final int mtu;
   private final FrameWriter writer;
   private final SerialFrameDecoder decoder;
@@ -56,7 +58,7 @@ public final class SerialTransport implements SmpTransport {
    * @param consoleLines receives console text lines on the reader thread, or {@code null}
    */
   public SerialTransport(InputStream in, OutputStream out, int mtu, Consumer<String> consoleLines) {
-    this(in, out, null, "serial", mtu, consoleLines);
+    this(in, out, null, "serial", 0, mtu, consoleLines);
   }
 
   private SerialTransport(
@@ -64,6 +66,7 @@ public final class SerialTransport implements SmpTransport {
       OutputStream out,
       AutoCloseable link,
       String peer,
+      int baudRate,
       int mtu,
       Consumer<String> consoleLines) {
     if (mtu < 1 || mtu > SerialFrameEncoder.MAX_PACKET_LENGTH) {
@@ -73,6 +76,7 @@ public final class SerialTransport implements SmpTransport {
     this.in = Objects.requireNonNull(in, "in");
     this.out = Objects.requireNonNull(out, "out");
     this.link = link;
+    this.baudRate = baudRate;
     this.mtu = mtu;
     this.writer = new FrameWriter(out, SerialFrameEncoder.client());
     this.decoder =
@@ -86,12 +90,21 @@ public final class SerialTransport implements SmpTransport {
 
   /** A transport over an open port; {@link #close()} closes the port. */
   public static SerialTransport over(SerialPorts.Port port, int mtu, Consumer<String> consoleLines) {
-    return new SerialTransport(port.input(), port.output(), port, port.path(), mtu, consoleLines);
+    return new SerialTransport(port.input(), port.output(), port, port.path(), port.baudRate(), mtu, consoleLines);
   }
 
   /** Opens {@code path} at {@code baudRate} (8N1) with the default MTU, ignoring console text. */
   public static SerialTransport open(String path, int baudRate) throws IOException {
     return over(SerialPorts.open(path, baudRate), DEFAULT_MTU, null);
+  }
+
+  /** The packet's lines (base64, length, CRC) at the port's baud rate, ten bits a byte (8N1); 0 over streams. */
+  @Override
+  public long transmitNanos(int packetBytes) {
+    if (baudRate == 0) {
+      return 0;
+    }
+    return SerialFrameEncoder.client().encodedLength(packetBytes) * 10L * 1_000_000_000L / baudRate;
   }
 
   /** The frame's decoded length and CRC16, 2 bytes each, which share the device's buffer. */

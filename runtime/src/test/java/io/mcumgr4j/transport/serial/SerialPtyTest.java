@@ -19,6 +19,7 @@ import io.mcumgr4j.testing.EchoGroup;
 import io.mcumgr4j.testing.Ptys;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -90,6 +91,18 @@ class SerialPtyTest {
   }
 
   /** Feeds everything read from {@code in} to {@code decoder} on a daemon thread until EOF. */
+  @Test
+  void aPortOpenedAtABaudRateKnowsHowLongAPacketTakesAndStreamsDoNot() throws Exception {
+    try (SerialTransport port = SerialTransport.over(a, SerialTransport.DEFAULT_MTU, null);
+        SerialTransport streams = new SerialTransport(InputStream.nullInputStream(), OutputStream.nullOutputStream())) {
+      // 2048 bytes with length and CRC are 2052, in 23 lines of base64 between a 2-byte marker and
+      // a newline: 2736 + 23 * 3 characters, ten bits each at 115200 baud
+      assertThat(SerialFrameEncoder.client().encodedLength(2048)).isEqualTo(2805);
+      assertThat(port.transmitNanos(2048)).isEqualTo(2805L * 10 * 1_000_000_000L / Ptys.BAUD);
+      assertThat(streams.transmitNanos(2048)).isZero();
+    }
+  }
+
   private static void pump(InputStream in, SerialFrameDecoder decoder) {
     Thread t =
         new Thread(
