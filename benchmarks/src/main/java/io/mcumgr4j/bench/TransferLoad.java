@@ -1,5 +1,6 @@
 package io.mcumgr4j.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.groups.os.OsMgmtClient;
@@ -14,6 +15,7 @@ import io.mcumgr4j.transfer.ImageUploader;
 import io.mcumgr4j.transfer.TransferOptions;
 import io.mcumgr4j.transport.udp.UdpTransport;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -106,13 +108,16 @@ public final class TransferLoad {
     for (int i = 0; i < Math.min(count, 500); i++) {
       os.echo("warm-up");
     }
+    long cpu = cpuNanos();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       os.echo("hello");
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    cpu = cpuNanos() - cpu;
     System.out.printf("echo round %d: %d requests in %.3f s = %.0f requests/s, %.1f us each%n",
         round, count, seconds, count / seconds, seconds * 1e6 / count);
+    printCpu(cpu, count);
   }
 
   private static void upload(SmpClient client, int size, int round, TransferOptions options) {
@@ -120,15 +125,18 @@ public final class TransferLoad {
     new Random(round).nextBytes(payload);
     byte[] image = new McubootImageBuilder().version(ImageVersion.of(1, 0, round)).payload(payload).build();
     count = 0;
+    long cpu = cpuNanos();
     long start = System.nanoTime();
     ImageUploader.Result result = new ImageUploader(client, options).upload(image);
     double seconds = (System.nanoTime() - start) / 1e9;
+    cpu = cpuNanos() - cpu;
     int n = count;
     System.out.printf("  chunks: %.1f us per chunk between the first and the last but one answer%n",
         (marks[n - 2] - marks[0]) / 1e3 / (n - 2));
     System.out.printf("upload round %d: %d bytes in %d requests, %.3f s = %.2f MB/s, %.1f us per request%n",
         round, image.length, result.requests(), seconds, image.length / seconds / 1e6,
         seconds * 1e6 / result.requests());
+    printCpu(cpu, result.requests());
   }
 
   /** A file upload, with the after-upload hash check when {@code --verify} is given. */
@@ -140,6 +148,15 @@ public final class TransferLoad {
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf("file round %d: %d bytes in %d requests%s, %.3f s = %.2f MB/s%n", round, size, requests,
         options.verify() ? " and the hash check" : "", seconds, size / seconds / 1e6);
+  }
+
+  /** The CPU time of the whole process: with {@code --device}, what the client costs. */
+  private static long cpuNanos() {
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static void printCpu(long cpuNanos, int requests) {
+    System.out.printf("  cpu: %.1f us of this process's CPU time per request%n", cpuNanos / 1e3 / requests);
   }
 
   private static final long[] marks = new long[1 << 16];

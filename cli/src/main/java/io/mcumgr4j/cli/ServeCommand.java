@@ -64,6 +64,10 @@ final class ServeCommand implements Callable<Integer>, LocalCommand {
   @Option(names = "--allow-shell", description = "Serve the shell group (off by default).")
   boolean allowShell;
 
+  @Option(names = "--quiet", description = "No line per request (restarts are still told): under load, printing "
+      + "each request costs the device about as much as handling it.")
+  boolean quiet;
+
   @Option(names = "--buf-size", description = "SMP buffer size reported and enforced. Default: ${DEFAULT-VALUE}.",
       defaultValue = "2048")
   int bufSize;
@@ -121,10 +125,15 @@ final class ServeCommand implements Callable<Integer>, LocalCommand {
         .images(images, slotSize);
   }
 
-  /** Logs each request in one line, and each restart; {@code name} tells the devices of a fleet apart. */
-  private static void log(SimulatedDevice device, String name) {
-    device.server().setRequestLog((h, t, rc) -> System.out.printf("%s%s %s group %d command %d seq %d -> %s%n",
-        name, t.transport(), t.peer(), h.group(), h.command(), h.sequence(), rc == 0 ? "ok" : "rc " + rc));
+  /**
+   * Logs each request in one line (unless {@code --quiet}), and each restart; {@code name} tells the
+   * devices of a fleet apart.
+   */
+  private void log(SimulatedDevice device, String name) {
+    if (!quiet) {
+      device.server().setRequestLog((h, t, rc) -> System.out.printf("%s%s %s group %d command %d seq %d -> %s%n",
+          name, t.transport(), t.peer(), h.group(), h.command(), h.sequence(), rc == 0 ? "ok" : "rc " + rc));
+    }
     device.onBoot(() -> System.out.println(name + "device restarted (boot " + device.bootCount() + ")"));
   }
 

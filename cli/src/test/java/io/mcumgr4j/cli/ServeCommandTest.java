@@ -64,6 +64,21 @@ class ServeCommandTest {
   }
 
   @Test
+  void quietServesWithoutALinePerRequest() throws Exception {
+    try (ServeProcess serve = ServeProcess.start("--udp", "127.0.0.1:0", "--data-dir", dir.toString(), "--quiet")) {
+      InetSocketAddress address = udpAddress(serve.awaitLine("on udp "));
+      try (SmpClient smp = new SmpClient(new UdpTransport(address), CONFIG)) {
+        OsMgmtClient os = new OsMgmtClient(smp);
+        assertThat(os.echo("quietly").text()).isEqualTo("quietly");
+        os.reset(null, null);
+        serve.awaitLine("device restarted (boot 2)");
+      }
+      assertThat(serve.seen()).noneMatch(line -> line.contains(" group "));
+      assertThat(serve.terminate()).isIn(0, 143);
+    }
+  }
+
+  @Test
   void servesSeveralUdpAddressesIncludingIpv6() throws Exception {
     Assumptions.assumeTrue(ipv6LoopbackWorks(), "no IPv6 loopback on this machine");
     try (ServeProcess serve = ServeProcess.start("--udp", "127.0.0.1:0", "--udp", "[::1]:0",

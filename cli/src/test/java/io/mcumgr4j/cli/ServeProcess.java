@@ -75,6 +75,11 @@ final class ServeProcess implements AutoCloseable {
     throw new AssertionError("no line containing '" + marker + "'; output so far: " + seen);
   }
 
+  /** The lines {@link #awaitLine} has read so far. */
+  List<String> seen() {
+    return List.copyOf(seen);
+  }
+
   /** Sends SIGTERM and returns the exit code once the process has ended (boundedly). */
   int terminate() throws InterruptedException {
     process.destroy();
