@@ -20,13 +20,23 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.mcumgr4j.bench.UdpFloor [requests] [rounds]
+ * java -cp benchmarks/target/benchmarks.jar io.mcumgr4j.bench.UdpFloor chunks BYTES WINDOW [requests] [rounds]
  * </pre>
+ *
+ * <p>{@code chunks} is the floor of a windowed upload: datagrams of {@code BYTES} (a chunk request)
+ * sent with {@code WINDOW} in flight by one blocking thread to a bare server that answers each with
+ * 16 bytes (a chunk's answer), without SMP, a device's storage or any hop.
  */
 public final class UdpFloor {
 
   private UdpFloor() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("chunks")) {
+      chunks(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 20000,
+          args.length > 4 ? Integer.parseInt(args[4]) : 4);
+      return;
+    }
     int requests = args.length > 0 ? Integer.parseInt(args[0]) : 20000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     for (boolean serverHop : new boolean[] {false, true}) {
@@ -70,6 +80,45 @@ public final class UdpFloor {
           serverHop, clientHop, best);
     } finally {
       worker.shutdownNow();
+    }
+  }
+
+  private static void chunks(int bytes, int window, int requests, int rounds) throws Exception {
+    try (DatagramChannel server = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        DatagramChannel client = DatagramChannel.open().connect(server.getLocalAddress())) {
+      daemon("floor-server").newThread(() -> answer(server)).start();
+      ByteBuffer request = ByteBuffer.allocate(bytes);
+      ByteBuffer response = ByteBuffer.allocate(2048);
+      for (int round = 1; round <= rounds; round++) {
+        long start = System.nanoTime();
+        int sent = 0;
+        for (; sent < Math.min(window, requests); sent++) {
+          client.write(request.clear());
+        }
+        for (int answered = 0; answered < requests; answered++) {
+          client.receive(response.clear());
+          if (sent < requests) {
+            client.write(request.clear());
+            sent++;
+          }
+        }
+        System.out.printf("chunks round %d: %d datagrams of %d bytes, window %d: %.1f us per chunk%n", round, requests,
+            bytes, window, (System.nanoTime() - start) / 1e3 / requests);
+      }
+    }
+  }
+
+  /** Answers each datagram with 16 bytes, as a device answers a chunk with its offset. */
+  private static void answer(DatagramChannel server) {
+    try {
+      ByteBuffer in = ByteBuffer.allocate(65536);
+      ByteBuffer out = ByteBuffer.allocate(16);
+      while (true) {
+        SocketAddress from = server.receive(in.clear());
+        server.send(out.clear(), from);
+      }
+    } catch (Exception e) {
+      // the channel closed at the end of the measurement
     }
   }
 
