@@ -2,9 +2,9 @@ package io.mcumgr4j.transfer;
 
 import io.mcumgr4j.transport.SmpTransport;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -13,15 +13,32 @@ import java.util.function.Consumer;
  */
 final class LossyTransport implements SmpTransport {
 
+  /** One way through the link: the packets it loses or holds back behind the next, by number. */
+  private static final class Way {
+    final Set<Integer> drop = ConcurrentHashMap.newKeySet();
+    final Set<Integer> swap = ConcurrentHashMap.newKeySet();
+    private int count;
+    private byte[] held;
+
+    /** What goes through, in order, when the next packet comes. */
+    synchronized List<byte[]> pass(byte[] packet) {
+      int n = ++count;
+      if (drop.contains(n)) {
+        return List.of();
+      }
+      if (swap.contains(n)) {
+        held = packet;
+        return List.of();
+      }
+      byte[] after = held;
+      held = null;
+      return after == null ? List.of(packet) : List.of(packet, after);
+    }
+  }
+
   private final SmpTransport link;
-  private final Set<Integer> drop = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger responses = new AtomicInteger();
-  private final Set<Integer> dropSent = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger requests = new AtomicInteger();
-  private final Set<Integer> swapSent = ConcurrentHashMap.newKeySet();
-  private final Set<Integer> swapResponse = ConcurrentHashMap.newKeySet();
-  private byte[] heldRequest;
-  private byte[] heldResponse;
+  private final Way requests = new Way();
+  private final Way responses = new Way();
 
   LossyTransport(SmpTransport link) {
     this.link = link;
@@ -29,62 +46,33 @@ final class LossyTransport implements SmpTransport {
 
   /** Loses the {@code n}th response. */
   void dropResponse(int n) {
-    drop.add(n);
+    responses.drop.add(n);
   }
 
   /** Delivers the {@code n}th response after the one that follows it. */
   void swapResponse(int n) {
-    swapResponse.add(n);
-  }
-
-  @Override
-  public void start(Consumer<byte[]> receiver) throws IOException {
-    link.start(packet -> {
-      byte[] after;
-      synchronized (this) {
-        int n = responses.incrementAndGet();
-        if (drop.contains(n)) {
-          return;
-        }
-        if (swapResponse.contains(n)) {
-          heldResponse = packet;
-          return;
-        }
-        after = heldResponse;
-        heldResponse = null;
-      }
-      receiver.accept(packet);
-      if (after != null) {
-        receiver.accept(after);
-      }
-    });
+    responses.swap.add(n);
   }
 
   /** Loses the {@code n}th request sent. */
   void dropRequest(int n) {
-    dropSent.add(n);
+    requests.drop.add(n);
   }
 
   /** Sends the {@code n}th request after the one that follows it. */
   void swapRequest(int n) {
-    swapSent.add(n);
+    requests.swap.add(n);
+  }
+
+  @Override
+  public void start(Consumer<byte[]> receiver) throws IOException {
+    link.start(packet -> responses.pass(packet).forEach(receiver));
   }
 
   @Override
   public synchronized void send(byte[] packet) throws IOException {
-    int n = requests.incrementAndGet();
-    if (dropSent.contains(n)) {
-      return;
-    }
-    if (swapSent.contains(n)) {
-      heldRequest = packet;
-      return;
-    }
-    link.send(packet);
-    if (heldRequest != null) {
-      byte[] after = heldRequest;
-      heldRequest = null;
-      link.send(after);
+    for (byte[] p : requests.pass(packet)) {
+      link.send(p);
     }
   }
 
