@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -60,6 +62,15 @@ public final class SmpClient implements AutoCloseable {
   private final Object starts = new Object();
   private final AtomicInteger nextSequence = new AtomicInteger();
   private final ScheduledThreadPoolExecutor timer;
+  /**
+   * Fails timed-out requests off the timer thread: a stage on such a future that blocks on another
+   * request would otherwise hold up the very thread that times that request out.
+   */
+  private final ExecutorService timeouts = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "smp-client-timeout");
+    t.setDaemon(true);
+    return t;
+  });
   /** Guards {@link #sweep} and {@link #sweepDue}. */
   private final Object sweepLock = new Object();
   /** The one timer task that finds attempts past their deadline; null while none is scheduled. */
@@ -328,9 +339,14 @@ public final class SmpClient implements AutoCloseable {
       LOG.log(Level.DEBUG, () -> "no response to sequence " + p.sequence + " in " + p.timeout + ", sending again");
       transmit(p);
     } else {
-      finish(p, null, new SmpTimeoutException(
+      SmpTimeoutException timeout = new SmpTimeoutException(
           "no response from " + transport.address() + " to group " + p.group + " command " + p.command
-              + " (sequence " + p.sequence + ") within " + p.timeout.toMillis() + " ms"));
+              + " (sequence " + p.sequence + ") within " + p.timeout.toMillis() + " ms");
+      try {
+        timeouts.execute(() -> finish(p, null, timeout));
+      } catch (RejectedExecutionException e) {
+        finish(p, null, timeout); // closed meanwhile
+      }
     }
   }
 
@@ -429,6 +445,7 @@ public final class SmpClient implements AutoCloseable {
       finish(p, null, gone);
     }
     timer.shutdownNow();
+    timeouts.shutdown();
     transport.close();
   }
 

@@ -11,6 +11,8 @@ import io.mcumgr4j.server.TestGroups;
 import io.mcumgr4j.transport.udp.UdpTransport;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +52,28 @@ class ClientRetryTest {
       SmpHeader h = SmpHeader.decode(first);
       assertThat(rsp.header()).isEqualTo(new SmpHeader(3, 1, 0, rsp.payload().length, 0, h.sequence(), 0));
       assertThat(client.inFlight()).isZero();
+    }
+  }
+
+  @Test
+  void aStageOfATimedOutRequestThatBlocksOnAnotherRequestSeesThatOneTimeOutToo() throws Exception {
+    try (FakeDevice silent = new FakeDevice((index, request, earlier) -> List.of());
+        SmpClient client = new SmpClient(new UdpTransport(silent.address()),
+            ClientConfig.DEFAULT.withTimeout(SHORT).withRetries(0))) {
+      // the stage runs where the first timeout completes the future; the second timeout must
+      // still fire while it blocks there
+      CompletableFuture<String> retried = client.sendAsync(Op.WRITE, 0, 0,
+              TestGroups.echoRequest("first"))
+          .handle((response, failure) -> {
+            try {
+              client.send(Op.WRITE, 0, 0, TestGroups.echoRequest("second"));
+              return "answered";
+            } catch (SmpTimeoutException e) {
+              return "second timed out";
+            }
+          });
+
+      assertThat(retried.get(10, TimeUnit.SECONDS)).isEqualTo("second timed out");
     }
   }
 
