@@ -9,7 +9,6 @@ import io.mcumgr4j.frame.SmpHeader;
 import io.mcumgr4j.groups.os.OsMgmt;
 import io.mcumgr4j.groups.os.OsMgmtClient;
 import io.mcumgr4j.transport.SmpTransport;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -32,13 +31,6 @@ public final class ChunkSizer {
   public interface ChunkEncoder {
     void encode(CborWriter out, int dataLength);
   }
-
-  /**
-   * When {@code mcumgr params} is first asked again: nothing is measured yet, but the request and
-   * its answer are a few bytes the device reads from RAM, so a quarter of RFC 6298's first second
-   * covers a slow link; a copy too early costs a few bytes.
-   */
-  private static final Duration PARAMS_FIRST_WAIT = Duration.ofMillis(250);
 
   /** A device's {@code mcumgr params} and how long the request for them took there and back. */
   private record Known(OsMgmt.McumgrParams params, long roundTripNanos) {}
@@ -79,9 +71,9 @@ public final class ChunkSizer {
     long asked = System.nanoTime();
     ClientConfig config = client.config();
     try {
-      // asked again after PARAMS_FIRST_WAIT, not after the client's whole timeout
+      // asked again after a quarter second, not after the client's whole timeout
       OsMgmtClient os = new OsMgmtClient(client);
-      Copies.Answer<OsMgmt.McumgrParams> answer = Copies.firstAnswer(client, os::paramsAsync, PARAMS_FIRST_WAIT,
+      Copies.Answer<OsMgmt.McumgrParams> answer = Copies.firstAnswer(client, os::paramsAsync, Copies.QUICK_READ_WAIT,
           config.timeout(), config.timeout().multipliedBy(config.retries() + 1L), "mcumgr params");
       known = new Known(answer.value(), answer.roundTripNanos());
     } catch (MgmtException e) {

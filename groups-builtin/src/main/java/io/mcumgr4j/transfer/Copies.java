@@ -25,6 +25,13 @@ import java.util.function.Supplier;
  */
 final class Copies {
 
+  /**
+   * The first wait for a small read the device answers at once ({@code mcumgr params}, a file's
+   * first chunk): nothing is measured yet, but a quarter of RFC 6298's first second covers a slow
+   * link, and a copy too early costs a few bytes.
+   */
+  static final Duration QUICK_READ_WAIT = Duration.ofMillis(250);
+
   private Copies() {}
 
   /**

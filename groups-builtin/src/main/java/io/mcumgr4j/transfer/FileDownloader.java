@@ -5,6 +5,7 @@ import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.client.SmpTimeoutException;
 import io.mcumgr4j.frame.SmpFrame;
 import io.mcumgr4j.groups.fs.FsMgmtClient;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -44,8 +45,13 @@ public final class FileDownloader {
    *     sending data early, or the hash differs
    */
   public byte[] download(String name) {
-    FileChunks.Download first = FileChunks.decodeDownload(client.send(Op.READ, FsMgmtClient.GROUP_ID, 0,
-        FileChunks.download(name, 0), options.chunkTimeout(), options.retries()).payload());
+    byte[] request = FileChunks.download(name, 0);
+    Duration timeout = options.chunkTimeout();
+    // asked again after a quarter second, not after the whole chunk timeout
+    SmpFrame answer = Copies.firstAnswer(client,
+        () -> client.sendAsync(Op.READ, FsMgmtClient.GROUP_ID, 0, request, timeout, 0), Copies.QUICK_READ_WAIT,
+        timeout, timeout.multipliedBy(options.retries() + 1L), "download of " + name).value();
+    FileChunks.Download first = FileChunks.decodeDownload(answer.payload());
     if (first.len() == null) {
       throw new TransferException("the first download reply of " + name + " has no len");
     }
