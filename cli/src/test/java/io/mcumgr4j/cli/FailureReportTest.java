@@ -6,6 +6,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,13 @@ class FailureReportTest extends CliDeviceTest {
       Map<String, Object> error = error(json);
       assertThat(error).containsEntry("kind", "timeout").containsEntry("exit", 3L);
       assertThat((String) error.get("message")).contains(address);
+
+      // a transfer's own requests (here mcumgr params before a download) name it too
+      Run download = CliDevice.runAlone("-c", address, "--timeout", "0.1", "--retries", "0", "fs", "download",
+          "/lfs1/x", Files.createTempDirectory("failure-report").resolve("x").toString());
+      assertThat(download.code()).as(download.err()).isEqualTo(ExitCodes.UNREACHABLE);
+      assertOneLine(download);
+      assertThat(download.err()).contains("no response from " + address);
     }
   }
 

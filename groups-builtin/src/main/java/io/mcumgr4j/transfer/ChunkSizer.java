@@ -32,6 +32,9 @@ public final class ChunkSizer {
     void encode(CborWriter out, int dataLength);
   }
 
+  /** An {@code mcumgr params} request (9 bytes) and its answer (about 40). */
+  private static final int PARAMS_EXCHANGE_BYTES = 48;
+
   /** A device's {@code mcumgr params} and how long the request for them took there and back. */
   private record Known(OsMgmt.McumgrParams params, long roundTripNanos) {}
 
@@ -71,9 +74,11 @@ public final class ChunkSizer {
     long asked = System.nanoTime();
     ClientConfig config = client.config();
     try {
-      // asked again after a quarter second, not after the client's whole timeout
+      // asked again after a quarter second (and what a slow link takes to carry the exchange), not
+      // after the client's whole timeout
       OsMgmtClient os = new OsMgmtClient(client);
-      Copies.Answer<OsMgmt.McumgrParams> answer = Copies.firstAnswer(client, os::paramsAsync, Copies.QUICK_READ_WAIT,
+      Copies.Answer<OsMgmt.McumgrParams> answer = Copies.firstAnswer(client, os::paramsAsync,
+          Copies.QUICK_READ_WAIT.plusNanos(client.transport().transmitNanos(PARAMS_EXCHANGE_BYTES)),
           config.timeout(), config.timeout().multipliedBy(config.retries() + 1L), "mcumgr params");
       known = new Known(answer.value(), answer.roundTripNanos());
     } catch (MgmtException e) {

@@ -26,9 +26,10 @@ import java.util.function.Supplier;
 final class Copies {
 
   /**
-   * The first wait for a small read the device answers at once ({@code mcumgr params}, a file's
-   * first chunk): nothing is measured yet, but a quarter of RFC 6298's first second covers a slow
-   * link, and a copy too early costs a few bytes.
+   * The first wait for a read the device answers at once ({@code mcumgr params}, an image state
+   * read, a download's first request), beside what a slow link takes to carry the request and its
+   * answer ({@link io.mcumgr4j.transport.SmpTransport#transmitNanos}): nothing may be measured
+   * yet, and a quarter of RFC 6298's first second covers a slow link.
    */
   static final Duration QUICK_READ_WAIT = Duration.ofMillis(250);
 
@@ -71,8 +72,8 @@ final class Copies {
           return answered.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
           if (System.nanoTime() - giveUp >= 0) {
-            throw new SmpTimeoutException(what + ": no answer in " + patience.toMillis() + " ms (" + copies.size()
-                + (copies.size() == 1 ? " request)" : " copies of the request)"));
+            throw new SmpTimeoutException("no response from " + client.transport().address() + " to " + what + " within "
+                + patience.toMillis() + " ms (" + copies.size() + (copies.size() == 1 ? " request)" : " copies)"));
           }
           wait = Math.min(wait * 2, ceiling.toNanos());
         }
@@ -83,7 +84,8 @@ final class Copies {
     } catch (ExecutionException e) {
       throw (RuntimeException) e.getCause();
     } finally {
-      // answers still due are no longer wanted: a request's own future gives its sequence number back
+      // answers still due are no longer wanted: cancelling a copy, or a stage derived from it, gives
+      // its sequence number back
       copies.forEach(copy -> copy.cancel(false));
     }
   }

@@ -4,7 +4,9 @@ import io.mcumgr4j.annotation.Op;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.client.SmpTimeoutException;
 import io.mcumgr4j.frame.SmpFrame;
+import io.mcumgr4j.frame.SmpHeader;
 import io.mcumgr4j.groups.fs.FsMgmtClient;
+import io.mcumgr4j.transport.SmpTransport;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -47,9 +49,13 @@ public final class FileDownloader {
   public byte[] download(String name) {
     byte[] request = FileChunks.download(name, 0);
     Duration timeout = options.chunkTimeout();
-    // asked again after a quarter second, not after the whole chunk timeout
+    // asked again after a quarter second and what a slow link takes to carry a chunk, not after
+    // the whole chunk timeout
+    SmpTransport link = client.transport();
+    Duration firstWait = Copies.QUICK_READ_WAIT.plusNanos(link.transmitNanos(SmpHeader.SIZE + request.length)
+        + link.transmitNanos(link.mtu()));
     SmpFrame answer = Copies.firstAnswer(client,
-        () -> client.sendAsync(Op.READ, FsMgmtClient.GROUP_ID, 0, request, timeout, 0), Copies.QUICK_READ_WAIT,
+        () -> client.sendAsync(Op.READ, FsMgmtClient.GROUP_ID, 0, request, timeout, 0), firstWait,
         timeout, timeout.multipliedBy(options.retries() + 1L), "download of " + name).value();
     FileChunks.Download first = FileChunks.decodeDownload(answer.payload());
     if (first.len() == null) {

@@ -145,16 +145,20 @@ public final class ImageUploader {
 
   /**
    * Whether the slot this upload writes (the secondary of {@code options.image()}) holds the image
-   * of {@code hash} now, asked again after {@code resendAfter} while unanswered; no when the device
-   * cannot say (no answer, no state command).
+   * of {@code hash} now, asked again after {@code resendAfter} (a quarter second at least: the
+   * device reads flash) while unanswered; no when the device cannot say (no answer, no state command).
    */
   private boolean secondarySlotHolds(byte[] hash, Duration resendAfter) {
     ClientConfig config = client.config();
     try {
-      ImgMgmt.State state = Copies.firstAnswer(client, new ImgMgmtClient(client)::stateAsync, resendAfter,
+      Duration firstWait = resendAfter.compareTo(Copies.QUICK_READ_WAIT) > 0 ? resendAfter : Copies.QUICK_READ_WAIT;
+      ImgMgmt.State state = Copies.firstAnswer(client, new ImgMgmtClient(client)::stateAsync, firstWait,
           config.timeout(), config.timeout().multipliedBy(config.retries() + 1L), "image state read").value();
       return secondarySlotLists(state, hash);
     } catch (SmpException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw e; // not an answer: starting again would erase what the device may hold
+      }
       return false; // the upload is sent again from the start
     }
   }

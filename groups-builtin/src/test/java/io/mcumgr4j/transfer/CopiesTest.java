@@ -63,7 +63,7 @@ class CopiesTest {
         }
         return copy;
       }, WAIT, CEILING, Duration.ofSeconds(1), "the read")).isInstanceOf(SmpTimeoutException.class)
-          .hasMessageStartingWith("the read: no answer in 1000 ms");
+          .hasMessageStartingWith("no response from memory to the read within 1000 ms");
 
       assertThat(sent.size()).as("resent, each wait twice the last up to the ceiling").isGreaterThan(2);
       assertThat(sent.get(sent.size() - 1)).isCancelled();

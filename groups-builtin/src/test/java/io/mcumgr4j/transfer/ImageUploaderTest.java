@@ -112,7 +112,8 @@ class ImageUploaderTest {
       assertThat(sent).hasSize(chunks + 1);
       assertThat(sent.get(chunks).off()).isEqualTo(sent.get(chunks - 1).off());
       assertThat(sent.subList(1, sent.size())).noneMatch(c -> c.off() == 0);
-      assertThat(device.image.stateReads).as("one before the first chunk, one after the answer 0").isEqualTo(2);
+      // one before the first chunk, one (or a copy more, on a stalled machine) after the answer 0
+      assertThat(device.image.stateReads).isBetween(2, 3);
     }
   }
 

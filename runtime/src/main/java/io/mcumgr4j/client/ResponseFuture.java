@@ -9,19 +9,37 @@ import java.util.concurrent.TimeoutException;
  * The future of a request, and of every stage derived from it ({@code thenApply} and the like): a
  * thread that blocks on it reads the link itself while it waits, where the transport allows it
  * ({@link io.mcumgr4j.transport.SmpTransport#receiveWhile}), so the answer does not wait for the
- * transport's thread to wake the caller.
+ * transport's thread to wake the caller. Cancelling a derived stage cancels the request as well,
+ * as cancelling the request's own future does: its answer is no longer awaited and its sequence
+ * number goes back (a typed client's future is such a stage).
  */
 final class ResponseFuture<T> extends CompletableFuture<T> {
 
   private final SmpClient client;
+  /** The request's own future, for a derived stage; null for the request's own. */
+  private final CompletableFuture<?> request;
 
   ResponseFuture(SmpClient client) {
+    this(client, null);
+  }
+
+  private ResponseFuture(SmpClient client, CompletableFuture<?> request) {
     this.client = client;
+    this.request = request;
   }
 
   @Override
   public <U> CompletableFuture<U> newIncompleteFuture() {
-    return new ResponseFuture<>(client);
+    return new ResponseFuture<>(client, request == null ? this : request);
+  }
+
+  @Override
+  public boolean cancel(boolean mayInterruptIfRunning) {
+    boolean cancelled = super.cancel(mayInterruptIfRunning);
+    if (cancelled && request != null) {
+      request.cancel(mayInterruptIfRunning);
+    }
+    return cancelled;
   }
 
   @Override

@@ -55,6 +55,23 @@ class ClientSlotReleaseTest {
   }
 
   @Test
+  void cancellingAStageDerivedFromARequestCancelsTheRequest() throws Exception {
+    try (FakeDevice device = selective();
+        SmpClient client = new SmpClient(new UdpTransport(device.address()),
+            ClientConfig.DEFAULT.withTimeout(LONG).withRetries(2))) {
+      // as a typed client's future is: a stage that decodes the answer
+      CompletableFuture<String> typed = client.sendAsync(Op.WRITE, 0, 0, TestGroups.echoRequest("ignored"))
+          .thenApply(response -> TestGroups.echoText(response.payload()));
+      assertThat(client.inFlight()).isOne();
+
+      assertThat(typed.cancel(false)).isTrue();
+
+      assertThat(client.inFlight()).isZero();
+      assertThat(client.armedTimeouts()).isZero();
+    }
+  }
+
+  @Test
   void cancellingOrCompletingQueuedAndInFlightRequestsFreesEverything() throws Exception {
     try (FakeDevice device = selective();
         SmpClient client = new SmpClient(new UdpTransport(device.address()),
