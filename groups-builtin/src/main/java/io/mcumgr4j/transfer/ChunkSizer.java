@@ -2,7 +2,6 @@ package io.mcumgr4j.transfer;
 
 import io.mcumgr4j.annotation.MgmtErr;
 import io.mcumgr4j.cbor.CborWriter;
-import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.error.MgmtException;
 import io.mcumgr4j.frame.SmpHeader;
@@ -72,14 +71,13 @@ public final class ChunkSizer {
       return known;
     }
     long asked = System.nanoTime();
-    ClientConfig config = client.config();
     try {
       // asked again after a quarter second (and what a slow link takes to carry the exchange), not
       // after the client's whole timeout
       OsMgmtClient os = new OsMgmtClient(client);
       Copies.Answer<OsMgmt.McumgrParams> answer = Copies.firstAnswer(client, os::paramsAsync,
           Copies.QUICK_READ_WAIT.plusNanos(client.transport().transmitNanos(PARAMS_EXCHANGE_BYTES)),
-          config.timeout(), config.timeout().multipliedBy(config.retries() + 1L), "mcumgr params");
+          client.config().timeout(), Copies.clientPatience(client), "mcumgr params");
       known = new Known(answer.value(), answer.roundTripNanos());
     } catch (MgmtException e) {
       if (e.err() != MgmtErr.ENOTSUP) {

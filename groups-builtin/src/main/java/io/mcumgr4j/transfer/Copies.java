@@ -42,6 +42,20 @@ final class Copies {
   record Answer<T>(T value, long roundTripNanos) {}
 
   /**
+   * The answer to a read the device answers at once, its copies sent after {@link
+   * #QUICK_READ_WAIT}, then twice as long up to the client's timeout, for as long as the client's
+   * timeout and retries would have waited.
+   */
+  static <T> T quick(SmpClient client, Supplier<CompletableFuture<T>> send, String what) {
+    return firstAnswer(client, send, QUICK_READ_WAIT, client.config().timeout(), clientPatience(client), what).value();
+  }
+
+  /** How long the client waits for a request over all its tries: its timeout once per try. */
+  static Duration clientPatience(SmpClient client) {
+    return client.config().timeout().multipliedBy(client.config().retries() + 1L);
+  }
+
+  /**
    * The first answer to {@code send}'s copies.
    *
    * @param what the request, for the timeout's message

@@ -73,7 +73,7 @@ public final class FileDownloader {
     if (covered.contiguous() < len) {
       fetchRest(name, data, covered, first.data().length);
     }
-    if (options.verify() && !new FileHash(new FsMgmtClient(client)).matches(name, data)) {
+    if (options.verify() && !new FileHash(client).matches(name, data)) {
       throw new TransferException("the device's hash of " + name + " differs from the downloaded data");
     }
     return data;

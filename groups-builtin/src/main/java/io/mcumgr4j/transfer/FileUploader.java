@@ -61,7 +61,7 @@ public final class FileUploader {
       }
       size = 0;
     }
-    boolean prefix = size > 0 && size <= data.length && new FileHash(fs).prefixMatches(name, data, size);
+    boolean prefix = size > 0 && size <= data.length && new FileHash(client).prefixMatches(name, data, size);
     return uploadFrom(name, data, prefix ? size : 0);
   }
 
@@ -71,7 +71,7 @@ public final class FileUploader {
     if (start < len || len == 0) {
       requests = send(name, data, start);
     }
-    if (options.verify() && !new FileHash(new FsMgmtClient(client)).matches(name, data)) {
+    if (options.verify() && !new FileHash(client).matches(name, data)) {
       throw new TransferException("the device's hash of " + name + " differs from the uploaded data");
     }
     return requests;
@@ -107,13 +107,14 @@ public final class FileUploader {
   private long storedSize(String name) {
     FsMgmtClient fs = new FsMgmtClient(client);
     try {
-      fs.close();
+      // asked again as copies, as the transfer's other requests it cannot go on without
+      Copies.quick(client, fs::closeAsync, "file transfer close");
     } catch (MgmtException e) {
       // older Zephyr builds lack command 4; the status below still tells where to go on
       rethrowUnlessNotSupported(e);
     }
     try {
-      return fs.status(name).len();
+      return Copies.quick(client, () -> fs.statusAsync(name), "status of " + name).len();
     } catch (MgmtException e) {
       rethrowUnlessNotSupported(e);
       return 0;

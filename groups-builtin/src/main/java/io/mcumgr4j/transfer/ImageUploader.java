@@ -1,6 +1,5 @@
 package io.mcumgr4j.transfer;
 
-import io.mcumgr4j.client.ClientConfig;
 import io.mcumgr4j.client.SmpClient;
 import io.mcumgr4j.client.SmpTimeoutException;
 import io.mcumgr4j.error.SmpException;
@@ -149,11 +148,10 @@ public final class ImageUploader {
    * device reads flash) while unanswered; no when the device cannot say (no answer, no state command).
    */
   private boolean secondarySlotHolds(byte[] hash, Duration resendAfter) {
-    ClientConfig config = client.config();
     try {
       Duration firstWait = resendAfter.compareTo(Copies.QUICK_READ_WAIT) > 0 ? resendAfter : Copies.QUICK_READ_WAIT;
       ImgMgmt.State state = Copies.firstAnswer(client, new ImgMgmtClient(client)::stateAsync, firstWait,
-          config.timeout(), config.timeout().multipliedBy(config.retries() + 1L), "image state read").value();
+          client.config().timeout(), Copies.clientPatience(client), "image state read").value();
       return secondarySlotLists(state, hash);
     } catch (SmpException e) {
       if (Thread.currentThread().isInterrupted()) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcumgr4j.error.GroupErrorException;
-import io.mcumgr4j.groups.fs.FsMgmtClient;
 import io.mcumgr4j.groups.fs.FsMgmtError;
 import java.util.Arrays;
 import java.util.List;
@@ -176,12 +175,11 @@ class FileTransferTest {
     try (FakeDevice device = new FakeDevice(512)) {
       byte[] data = bytes(2_000, 8);
       device.files.files.put(NAME, data.clone());
-      FsMgmtClient fs = new FsMgmtClient(device.client);
-      assertThat(new FileHash(fs).type()).isEqualTo("sha256");
+      assertThat(new FileHash(device.client).type()).isEqualTo("sha256");
       device.files.hashTypes = Set.of("crc32");
-      assertThat(new FileHash(fs).type()).isEqualTo("crc32");
+      assertThat(new FileHash(device.client).type()).isEqualTo("crc32");
       device.files.supportedTypesCommand = false;
-      FileHash fallback = new FileHash(fs);
+      FileHash fallback = new FileHash(device.client);
       assertThat(fallback.type()).isNull();
       assertThat(fallback.matches(NAME, data)).isTrue();
       assertThat(fallback.prefixMatches(NAME, data, 100)).isTrue();
@@ -199,8 +197,8 @@ class FileTransferTest {
       TransferOptions verify = TransferOptions.builder().verify(true).build();
       // The download is what the device holds, so it matches; a longer local copy does not.
       assertThat(new FileDownloader(device.client, verify).download(NAME)).isNotEqualTo(data);
-      assertThat(new FileHash(new FsMgmtClient(device.client)).matches(NAME, data)).isFalse();
-      assertThat(new FileHash(new FsMgmtClient(device.client)).matches(NAME, bytes(2_001, 9))).isFalse();
+      assertThat(new FileHash(device.client).matches(NAME, data)).isFalse();
+      assertThat(new FileHash(device.client).matches(NAME, bytes(2_001, 9))).isFalse();
     }
   }
 
