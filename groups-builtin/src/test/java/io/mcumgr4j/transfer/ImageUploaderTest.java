@@ -46,10 +46,7 @@ class ImageUploaderTest {
       byte[] image = FakeImage.image(10_000, 2);
       device.image.rebootBefore.add(5);
 
-      new ImageUploader(device.client, FakeDevice.OPTIONS.withWindow(1)).upload(image);
-
-      FileTransferTest.assertSameBytes(device.image.completed, image);
-      List<FakeImage.Chunk> chunks = device.image.chunks;
+      List<FakeImage.Chunk> chunks = uploadIntact(device, image, FakeDevice.OPTIONS.withWindow(1));
       assertThat(chunks.get(4).off()).isPositive();
       assertThat(chunks.get(5).off()).isZero();
       assertThat(chunks.get(5).firstChunkFields()).isTrue();
@@ -62,9 +59,7 @@ class ImageUploaderTest {
       byte[] image = FakeImage.image(6_000, 3);
       device.image.rewindBefore.put(4, 100L);
 
-      new ImageUploader(device.client, FakeDevice.OPTIONS.withWindow(1)).upload(image);
-
-      FileTransferTest.assertSameBytes(device.image.completed, image);
+      uploadIntact(device, image, FakeDevice.OPTIONS.withWindow(1));
       assertThat(device.image.chunks.get(4).off()).isEqualTo(100);
       assertThat(device.image.chunks.get(4).firstChunkFields()).isFalse();
     }
@@ -79,10 +74,7 @@ class ImageUploaderTest {
       device.link.dropResponse(2);
       device.link.dropResponse(4);
 
-      new ImageUploader(device.client, FakeDevice.OPTIONS.withWindow(1)).upload(image);
-
-      FileTransferTest.assertSameBytes(device.image.completed, image);
-      List<FakeImage.Chunk> chunks = device.image.chunks;
+      List<FakeImage.Chunk> chunks = uploadIntact(device, image, FakeDevice.OPTIONS.withWindow(1));
       assertThat(chunks.get(0).off()).isZero();
       assertThat(chunks.get(1).off()).isZero();
       assertThat(chunks.get(2).off()).isPositive().isEqualTo(chunks.get(3).off());
@@ -103,9 +95,7 @@ class ImageUploaderTest {
       // chunk's is response chunks + 2
       device.link.dropResponse(chunks + 2);
 
-      new ImageUploader(device.client, FakeDevice.OPTIONS.withWindow(1)).upload(image);
-
-      FileTransferTest.assertSameBytes(device.image.completed, image);
+      uploadIntact(device, image, FakeDevice.OPTIONS.withWindow(1));
       // the resent last chunk was answered offset 0 (the device had finished and forgotten the
       // upload); the slot's hash said it was done, so no new upload began
       List<FakeImage.Chunk> sent = device.image.chunks;
@@ -151,9 +141,7 @@ class ImageUploaderTest {
           .progressDeadline(Duration.ofMillis(500))
           .build();
 
-      new ImageUploader(device.client, options).upload(image);
-
-      FileTransferTest.assertSameBytes(device.image.completed, image);
+      uploadIntact(device, image, options);
     }
   }
 
@@ -164,10 +152,7 @@ class ImageUploaderTest {
       // longer than the first resend waits: three round trips of mcumgr params, at most a second
       device.image.firstRequestMillis = 2_000;
 
-      new ImageUploader(device.client, FakeDevice.OPTIONS.withWindow(1)).upload(image);
-
-      FileTransferTest.assertSameBytes(device.image.completed, image);
-      List<FakeImage.Chunk> chunks = device.image.chunks;
+      List<FakeImage.Chunk> chunks = uploadIntact(device, image, FakeDevice.OPTIONS.withWindow(1));
       int copies = (int) chunks.stream().takeWhile(c -> c.off() == 0).count();
       assertThat(copies).as("the first chunk was resent while the device was busy").isGreaterThan(1);
       // the copies resumed the upload by its sha: the next chunk follows the first one's data
@@ -186,10 +171,7 @@ class ImageUploaderTest {
       device.link.swapRequest(3);
       device.link.swapResponse(3);
 
-      new ImageUploader(device.client, FakeDevice.OPTIONS).upload(image);
-
-      FileTransferTest.assertSameBytes(device.image.completed, image);
-      List<FakeImage.Chunk> chunks = device.image.chunks;
+      List<FakeImage.Chunk> chunks = uploadIntact(device, image, FakeDevice.OPTIONS);
       long a = chunks.get(0).length();
       assertThat(chunks.get(1).off()).as("B came first").isGreaterThan(a);
       assertThat(chunks.get(2).off()).isEqualTo(a);
@@ -213,9 +195,7 @@ class ImageUploaderTest {
           .hasMessage("link lost");
       int before = device.image.chunks.size();
 
-      new ImageUploader(device.client, FakeDevice.OPTIONS).upload(image);
-
-      FileTransferTest.assertSameBytes(device.image.completed, image);
+      uploadIntact(device, image, FakeDevice.OPTIONS);
       // chunks the interrupted upload had in flight may still land after it gave up
       List<FakeImage.Chunk> chunks = device.image.chunks;
       int resumed = before;
@@ -235,10 +215,7 @@ class ImageUploaderTest {
       // the 4th request (the second windowed chunk) is lost on its way
       device.link.dropRequest(4);
 
-      new ImageUploader(device.client, FakeDevice.OPTIONS).upload(image);
-
-      FileTransferTest.assertSameBytes(device.image.completed, image);
-      List<FakeImage.Chunk> chunks = device.image.chunks;
+      List<FakeImage.Chunk> chunks = uploadIntact(device, image, FakeDevice.OPTIONS);
       long lost = chunks.get(1).off() + chunks.get(1).length();
       // the chunk after the lost one arrived at the wrong offset and was answered with the
       // device's; the upload went on from there instead of waiting for a timeout
@@ -302,5 +279,12 @@ class ImageUploaderTest {
           .isInstanceOfSatisfying(GroupErrorException.class,
               e -> assertThat(e.error()).isEqualTo(ImgMgmtError.INVALID_IMAGE_HEADER_MAGIC));
     }
+  }
+
+  /** Uploads {@code image} and checks the device holds it whole; returns the upload requests it took. */
+  private static List<FakeImage.Chunk> uploadIntact(FakeDevice device, byte[] image, TransferOptions options) {
+    new ImageUploader(device.client, options).upload(image);
+    FileTransferTest.assertSameBytes(device.image.completed, image);
+    return device.image.chunks;
   }
 }
